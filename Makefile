@@ -1,0 +1,44 @@
+# enrichd — build, test, demo, benchmark, install.
+SWIFT_FLAGS := -Xswiftc -warnings-as-errors
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
+UNITDIR ?= /etc/systemd/system
+WORKERS ?= 0
+
+.PHONY: all setup build release test demo bench install verify-units clean
+
+all: release
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	swift build $(SWIFT_FLAGS)
+
+release: setup
+	swift build -c release $(SWIFT_FLAGS)
+
+# Everything CI runs: warnings as errors, unit + end-to-end tests (real sockets, the real binary),
+# systemd unit verification.
+test: setup
+	swift build --build-tests $(SWIFT_FLAGS)
+	swift test --skip-build
+	swift build -c release $(SWIFT_FLAGS)
+	scripts/verify-units.sh .build/release/enrichd
+
+# Daemon on config/demo.yaml + `enrichd send` of the bundled samples + `enrichd tail` printing output.
+demo: release
+	scripts/demo.sh
+
+# Raw libzmq vs daemon pass-through vs daemon with enrichment (release build).
+bench: release
+	.build/release/enrichd bench
+
+install: release
+	scripts/install.sh "$(PREFIX)" "$(SYSCONFDIR)" "$(UNITDIR)" "$(WORKERS)"
+
+verify-units: release
+	scripts/verify-units.sh .build/release/enrichd
+
+clean:
+	rm -rf .build

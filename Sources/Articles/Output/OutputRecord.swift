@@ -1,0 +1,132 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// One enriched article as published: schema `enrichd.article/1`.
+///
+/// See `Sources/Articles/Schema/enrichd.article.schema.json` for the JSON shape.
+public struct OutputRecord: Sendable {
+    /// The schema identifier written to `schema`.
+    public static let schema = "enrichd.article/1"
+
+    /// The envelope id, or a content hash (`h:` + FNV-1a 64 hex) when the envelope had none.
+    public var id: String
+    /// When the payload was received.
+    public var receivedAt: Date
+    /// When processing finished.
+    public var processedAt: Date
+    /// Time spent decoding, parsing and enriching, in microseconds.
+    public var processingMicroseconds: Int
+    /// The worker that processed it.
+    public var worker: String
+    /// The envelope `source`.
+    public var source: String?
+    /// The envelope `metadata`, unchanged.
+    public var metadata: JSONValue?
+    /// The article.
+    public var article: Article
+    /// What the enrichers found.
+    public var enrichment: Enrichments
+
+    /// Creates a record.
+    public init(
+        id: String, receivedAt: Date, processedAt: Date, processingMicroseconds: Int, worker: String,
+        source: String? = nil, metadata: JSONValue? = nil, article: Article, enrichment: Enrichments
+    ) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.processedAt = processedAt
+        self.processingMicroseconds = processingMicroseconds
+        self.worker = worker
+        self.source = source
+        self.metadata = metadata
+        self.article = article
+        self.enrichment = enrichment
+    }
+
+    /// Encodes the record as one compact JSON object (no trailing newline).
+    public func encodeJSON() -> [UInt8] {
+        var w = JSONWriter(capacity: article.body.utf8.count * 2 + 1024)
+        w.beginObject()
+        w.key("schema"); w.string(Self.schema)
+        w.key("id"); w.string(id)
+        w.key("received_at"); w.string(Timestamp.iso8601(receivedAt))
+        w.key("processed_at"); w.string(Timestamp.iso8601(processedAt))
+        w.key("processing_us"); w.number(processingMicroseconds)
+        w.key("worker"); w.string(worker)
+        w.key("source"); w.string(source)
+        w.key("metadata")
+        if let metadata { w.value(metadata) } else { w.null() }
+        w.key("article"); article.write(to: &w)
+        w.key("enrichment"); enrichment.write(to: &w)
+        w.endObject()
+        return w.bytes
+    }
+}
+
+extension Article {
+    /// Writes the `article` object of an output record.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("url"); w.string(url)
+        w.key("title"); w.string(title)
+        w.key("highlights"); w.beginArray(); for h in highlights { w.string(h) }; w.endArray()
+        w.key("dateline")
+        if let dateline {
+            w.beginObject()
+            w.key("location"); w.string(dateline.location)
+            w.key("agency"); w.string(dateline.agency)
+            w.key("text"); w.string(dateline.text)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("authors"); w.beginArray(); for a in authors { w.string(a) }; w.endArray()
+        w.key("contributors"); w.beginArray(); for c in contributors { w.string(c) }; w.endArray()
+        w.key("published_at"); w.string(publishedAt)
+        w.key("language"); w.string(language)
+        w.key("body"); w.string(body)
+        w.key("media")
+        w.beginArray()
+        for item in media {
+            w.beginObject()
+            w.key("kind"); w.string(item.kind.rawValue)
+            w.key("text"); w.string(item.text)
+            w.key("duration_s"); w.number(item.durationSeconds)
+            w.key("credit"); w.string(item.credit)
+            w.key("file_name"); w.string(item.fileName)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("removed")
+        w.beginArray()
+        for block in removed {
+            w.beginObject()
+            w.key("kind"); w.string(block.kind)
+            w.key("text"); w.string(block.text)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+extension Enrichments {
+    /// Writes the `enrichment` object of an output record (fields not computed are left out).
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        if let stats {
+            w.key("stats")
+            w.beginObject()
+            w.key("characters"); w.number(stats.characters)
+            w.key("words"); w.number(stats.words)
+            w.key("sentences"); w.number(stats.sentences)
+            w.key("paragraphs"); w.number(stats.paragraphs)
+            w.key("reading_time_s"); w.number(stats.readingTimeSeconds)
+            w.endObject()
+        }
+        w.endObject()
+    }
+}

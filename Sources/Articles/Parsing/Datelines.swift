@@ -1,0 +1,122 @@
+/// Recognises the dateline that opens a story: `(CNN)`, `Moscow CNN —`, `LONDON (Reuters) -`,
+/// `WASHINGTON, D.C. (AP) --`, `NEW YORK —`.
+enum Datelines {
+    struct Match {
+        var dateline: Dateline
+        /// Where the body text starts (the line end when the dateline stands alone).
+        var bodyStart: Int
+    }
+
+    private static let connectors: Set<String> = ["de", "del", "la", "el", "al", "of", "upon", "am", "an", "der", "on", "da"]
+
+    static func match(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Match? {
+        guard start < end else { return nil }
+        if buffer[start] == UInt8(ascii: "(") { return matchAgencyOnly(buffer, start: start, end: end) }
+        // Find a separator: " - ", " -- ", " – ", " — " (or the dash ending the line).
+        var k = start
+        let limit = min(end, start + 90)
+        while k < limit {
+            let b = buffer[k]
+            if b == UInt8(ascii: ":") || b == UInt8(ascii: "\"") || b == UInt8(ascii: ";") { return nil }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), k + 1 < end, buffer[k + 1] == 0x20 {
+                // A sentence ended before any separator, unless the dot closes an initial ("D.C.").
+                let initial = b == UInt8(ascii: ".") && k > start && isUpper(buffer[k - 1])
+                    && (k - 1 == start || buffer[k - 2] == 0x20 || buffer[k - 2] == UInt8(ascii: "."))
+                if !initial { return nil }
+            }
+            if b == 0x20, let sepEnd = separatorEnd(buffer, at: k + 1, end: end) {
+                return matchPrefix(buffer, start: start, prefixEnd: k, separatorEnd: sepEnd, end: end)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The end of a dash separator starting at `i` when it is followed by a space or the line end.
+    private static func separatorEnd(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        guard i < end else { return nil }
+        var j = i
+        if buffer[j] == UInt8(ascii: "-") {
+            j += 1
+            if j < end, buffer[j] == UInt8(ascii: "-") { j += 1 }
+        } else if buffer[j] == 0xE2, j + 2 < end, buffer[j + 1] == 0x80, buffer[j + 2] == 0x93 || buffer[j + 2] == 0x94 {
+            j += 3
+        } else {
+            return nil
+        }
+        if j == end { return j }
+        return buffer[j] == 0x20 ? j : nil
+    }
+
+    private static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
+
+    private static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    }
+
+    private static func skipSpaces(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        var i = i
+        while i < end, buffer[i] == 0x20 { i += 1 }
+        return i
+    }
+
+    /// `(CNN)`, `(CNN) -- `, `(CNN Business)`.
+    private static func matchAgencyOnly(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Match? {
+        var close = start + 1
+        while close < min(end, start + 32), buffer[close] != UInt8(ascii: ")") { close += 1 }
+        guard close < end, buffer[close] == UInt8(ascii: ")"), close > start + 1 else { return nil }
+        let agency = string(buffer, start + 1, close)
+        let words = agency.split(separator: " ")
+        guard words.count <= 3, let first = agency.utf8.first, isUpper(first), !agency.contains(where: \.isNumber) else {
+            return nil
+        }
+        var textEnd = close + 1
+        var body = skipSpaces(buffer, close + 1, end)
+        if let sepEnd = separatorEnd(buffer, at: body, end: end) {
+            textEnd = sepEnd
+            body = skipSpaces(buffer, sepEnd, end)
+        }
+        return Match(dateline: Dateline(agency: agency, text: string(buffer, start, textEnd)), bodyStart: body)
+    }
+
+    private static func matchPrefix(
+        _ buffer: UnsafeBufferPointer<UInt8>, start: Int, prefixEnd: Int, separatorEnd: Int, end: Int
+    ) -> Match? {
+        let prefix = string(buffer, start, prefixEnd)
+        let words = prefix.split(separator: " ")
+        guard words.count >= 1, words.count <= 7 else { return nil }
+        for (n, word) in words.enumerated() {
+            guard let first = word.first else { return nil }
+            let ok = first.isUppercase || first == "(" || first.isNumber || (n > 0 && connectors.contains(word.lowercased()))
+            if !ok { return nil }
+        }
+        var agency: String?
+        var locationPart = Substring(prefix)
+        if prefix.hasSuffix(")"), let open = prefix.lastIndex(of: "(") {
+            agency = String(prefix[prefix.index(after: open)..<prefix.index(before: prefix.endIndex)])
+            locationPart = prefix[..<open]
+        } else if words.count >= 2, let last = words.last, last.count >= 2, last.count <= 6,
+            last.allSatisfy({ $0.isASCII && $0.isUppercase }),
+            !words.dropLast().allSatisfy({ $0.allSatisfy { !$0.isLowercase } })
+        {
+            agency = String(last)
+            locationPart = prefix[..<last.startIndex]
+        }
+        while let l = locationPart.last, l == " " || l == "," { locationPart.removeLast() }
+        // Drop a date after the place: "LONDON, Feb 5".
+        if let comma = locationPart.firstIndex(of: ","),
+            locationPart[comma...].contains(where: \.isNumber)
+        {
+            locationPart = locationPart[..<comma]
+        }
+        let location = locationPart.isEmpty ? nil : String(locationPart)
+        let standsAlone = separatorEnd >= end
+        let shouting = location.map { $0.allSatisfy { !$0.isLowercase } } ?? false
+        guard agency != nil || standsAlone || shouting else { return nil }
+        if let agency, agency.isEmpty || agency.count > 30 { return nil }
+        let body = skipSpaces(buffer, separatorEnd, end)
+        return Match(
+            dateline: Dateline(location: location, agency: agency, text: string(buffer, start, separatorEnd)),
+            bodyStart: body)
+    }
+}

@@ -1,0 +1,352 @@
+/// The line-role assignment behind ``RawTextParser``.
+struct RawTextAnalysis {
+    enum Role: UInt8 {
+        case unassigned, body, title, highlightsMarker, highlight, dateline, video, videoTitle, image
+        case caption, duplicate, credit, teaser, navigation, readMore, contributors, byline, header
+
+        /// The ``RemovedBlock/kind`` for roles recorded as removed blocks.
+        var removedKind: String? {
+            switch self {
+            case .highlightsMarker: return "highlights_marker"
+            case .video, .videoTitle: return "video"
+            case .image: return "filename"
+            case .caption: return "caption"
+            case .duplicate: return "duplicate"
+            case .credit: return "credit"
+            case .teaser: return "teaser"
+            case .navigation: return "navigation"
+            case .readMore: return "read_more"
+            case .contributors: return "contributors"
+            case .byline: return "byline"
+            case .header: return "header"
+            case .title: return "title"
+            case .unassigned, .body, .highlight, .dateline: return nil
+            }
+        }
+    }
+
+    let document: LineDocument
+    let envelopeTitle: String?
+    var roles: [Role]
+    var features: [LineFeatures]
+    var title: String?
+    var highlights: [String] = []
+    var dateline: Dateline?
+    /// Line index and byte offset where body text starts after an inline dateline.
+    var datelineCut: (line: Int, offset: Int)?
+    var authors: [String] = []
+    var contributors: [String] = []
+    var media: [(line: Int, item: MediaItem)] = []
+    /// Whether paragraphs are separated by blank lines (otherwise every line is a paragraph).
+    var usesBlankLines = false
+
+    init(document: LineDocument, envelopeTitle: String?) {
+        self.document = document
+        self.envelopeTitle = envelopeTitle
+        roles = Array(repeating: .unassigned, count: document.count)
+        features = document.bytes.withUnsafeBufferPointer { buffer in
+            document.lines.map { LineFeatures(buffer, start: $0.start, end: $0.end) }
+        }
+        let blanks = document.lines.reduce(0) { $0 + ($1.blankBefore ? 1 : 0) }
+        usesBlankLines = blanks * 4 >= document.count
+    }
+
+    var count: Int { document.count }
+
+    func text(_ i: Int) -> String { document.string(i) }
+
+    func adjacent(_ i: Int) -> Bool { i > 0 && !document.lines[i].blankBefore }
+
+    /// Short, no final punctuation, capitalised: a headline.
+    func isHeadlineLike(_ i: Int, maxWords: Int = 20) -> Bool {
+        let f = features[i]
+        guard f.words >= 1, f.words <= maxWords, document.lines[i].byteCount <= 160, f.letters > 0 else { return false }
+        switch f.terminal {
+        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return false
+        default: break
+        }
+        return f.startsUpper
+    }
+
+    mutating func run() {
+        findMedia()
+        findRepeatedCaptions()
+        let marker = findHighlightsMarker()
+        var bodyStart: Int
+        if let marker {
+            roles[marker] = .highlightsMarker
+            bodyStart = collectHighlights(after: marker)
+            classifyHeader(0..<marker, highlightsLayout: true)
+        } else {
+            bodyStart = findBodyStart()
+            classifyHeader(0..<bodyStart, highlightsLayout: false)
+        }
+        while bodyStart < count, roles[bodyStart] != .unassigned { bodyStart += 1 }
+        if bodyStart < count { findDateline(at: bodyStart) }
+        classifyBody(from: bodyStart)
+        findContributors()
+    }
+
+    // MARK: Media
+
+    mutating func findMedia() {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<count where roles[i] == .unassigned {
+                let line = document.lines[i]
+                if let (seconds, credit) = MediaPatterns.videoDuration(buffer, start: line.start, end: line.end) {
+                    roles[i] = .video
+                    var titleLine: Int?
+                    let before = i > 0 && adjacent(i) && roles[i - 1] == .unassigned && isHeadlineLike(i - 1)
+                    let after = i + 1 < count && adjacent(i + 1) && isHeadlineLike(i + 1)
+                    if credit != nil && before { titleLine = i - 1 } else if after { titleLine = i + 1 } else if before { titleLine = i - 1 }
+                    if let t = titleLine { roles[t] = .videoTitle }
+                    let item = MediaItem(
+                        kind: .video, text: titleLine.map { text($0) } ?? "", durationSeconds: seconds, credit: credit)
+                    media.append((titleLine.map { min($0, i) } ?? i, item))
+                } else if let name = MediaPatterns.imageFileName(buffer, start: line.start, end: line.end) {
+                    roles[i] = .image
+                    let slugEnd = max(line.start, line.end - name.utf8.count - 1)
+                    let slug = slugEnd > line.start ? document.string(line.start, slugEnd) : ""
+                    media.append((i, MediaItem(kind: .image, text: slug, fileName: name)))
+                }
+            }
+        }
+    }
+
+    // MARK: Header and highlights
+
+    func findHighlightsMarker() -> Int? {
+        for i in 0..<min(count, 40) where roles[i] == .unassigned && features[i].words <= 3 && features[i].terminal == 0 {
+            let lower = text(i).lowercased()
+            if lower.hasSuffix("highlights") { return i }
+        }
+        return nil
+    }
+
+    mutating func collectHighlights(after marker: Int) -> Int {
+        var j = marker + 1
+        while j < count, highlights.count < 10 {
+            if roles[j] != .unassigned {
+                j += 1
+                continue
+            }
+            if features[j].words > 40 || datelineMatch(j) != nil { break }
+            if !highlights.isEmpty && features[j].words > 25 && features[j].isSentenceEnd { break }
+            roles[j] = .highlight
+            highlights.append(text(j))
+            j += 1
+        }
+        return j
+    }
+
+    /// Without a highlights marker: the first line that opens with a dateline or reads like a paragraph.
+    func findBodyStart() -> Int {
+        for i in 0..<min(count, 25) where roles[i] == .unassigned {
+            if datelineMatch(i) != nil { return i }
+            let f = features[i]
+            if f.isSentenceEnd && f.words >= 12 { return i }
+        }
+        return 0
+    }
+
+    mutating func classifyHeader(_ range: Range<Int>, highlightsLayout: Bool) {
+        for i in range where roles[i] == .unassigned {
+            if isNavigation(i) {
+                roles[i] = .navigation
+            } else if let names = Bylines.authors(text(i), features: features[i]) {
+                roles[i] = .byline
+                authors.append(contentsOf: names)
+            } else if isTimestamp(i) {
+                roles[i] = .header
+            } else if let envelopeTitle, sameText(text(i), envelopeTitle) {
+                roles[i] = .title
+            } else if title == nil && envelopeTitle == nil && isHeadlineLike(i) && features[i].words >= 2 {
+                roles[i] = .title
+                title = text(i)
+            } else if highlightsLayout && features[i].isSentenceEnd && features[i].words >= 4 {
+                roles[i] = .caption
+                media.append((i, MediaItem(kind: .caption, text: text(i))))
+            } else if isHeadlineLike(i) || features[i].words <= 2 {
+                roles[i] = .header
+            } else if highlightsLayout {
+                roles[i] = .header
+            }
+        }
+    }
+
+    func sameText(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count ? a == b : a.lowercased().split(separator: " ") == b.lowercased().split(separator: " ")
+    }
+
+    /// A date or time line (`Sep 3, 2020`, `Updated 10:59 PM ET, Thu October 1, 2020`).
+    func isTimestamp(_ i: Int) -> Bool {
+        let f = features[i]
+        guard f.words <= 10, f.digits >= 2, f.digits * 3 >= f.letters / 2 || f.words <= 4 else { return false }
+        let lower = text(i).lowercased()
+        for month in Self.monthPrefixes where lower.contains(month) { return true }
+        return lower.contains("updated") || lower.contains("published") || lower.contains(" gmt") || lower.contains(" et")
+    }
+
+    static let monthPrefixes = [
+        "jan", "feb", "mar", "apr", "may ", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+
+    /// Share, subscribe, notification, "Read More" and similar interface lines.
+    func isNavigation(_ i: Int) -> Bool {
+        let f = features[i]
+        guard f.words <= 14 else { return false }
+        return Boilerplate.isInterfaceText(text(i))
+    }
+
+    // MARK: Dateline
+
+    func datelineMatch(_ i: Int) -> (Dateline, Int)? {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            Datelines.match(buffer, start: line.start, end: line.end).map { ($0.dateline, $0.bodyStart) }
+        }
+    }
+
+    mutating func findDateline(at i: Int) {
+        guard let (found, cut) = datelineMatch(i) else { return }
+        dateline = found
+        if cut >= document.lines[i].end {
+            roles[i] = .dateline
+        } else {
+            datelineCut = (i, cut)
+        }
+    }
+
+    // MARK: Body
+
+    /// A caption shown twice in a row (the second time with its credit appended), and the short credit
+    /// line before it.
+    mutating func findRepeatedCaptions() {
+        var i = 0
+        while i + 1 < count {
+            if roles[i] == .unassigned && roles[i + 1] == .unassigned && adjacent(i + 1)
+                && document.lines[i].byteCount >= 20 && document.hasPrefix(i + 1, i)
+            {
+                roles[i] = .caption
+                roles[i + 1] = .duplicate
+                var credit: String?
+                let extra = document.lines[i + 1].byteCount - document.lines[i].byteCount
+                if extra > 0 {
+                    credit = Self.trimmed(document.string(document.lines[i + 1].end - extra, document.lines[i + 1].end))
+                }
+                if i > 0, roles[i - 1] == .unassigned, adjacent(i), isHeadlineLike(i - 1, maxWords: 8) {
+                    roles[i - 1] = .credit
+                    if credit == nil || credit?.isEmpty == true { credit = text(i - 1) }
+                }
+                if credit?.isEmpty == true { credit = nil }
+                media.append((i, MediaItem(kind: .caption, text: text(i), credit: credit)))
+                i += 2
+                continue
+            }
+            i += 1
+        }
+    }
+
+    mutating func classifyBody(from start: Int) {
+        guard start < count else { return }
+        for i in start..<count where roles[i] == .unassigned {
+            let f = features[i]
+            if isNavigation(i) {
+                roles[i] = Boilerplate.isReadMore(text(i)) ? .readMore : .navigation
+            } else if i < start + 3, let names = Bylines.authors(text(i), features: f) {
+                roles[i] = .byline
+                authors.append(contentsOf: names)
+            } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) {
+                roles[i] = f.words >= 2 ? .teaser : .navigation
+            } else {
+                roles[i] = .body
+            }
+        }
+    }
+
+    /// Whether line `i` stands alone as a block (blank lines around it, or every line is a block), and
+    /// is not the first half of a hard-wrapped sentence.
+    func isStandalone(_ i: Int) -> Bool {
+        if i + 1 < count, adjacent(i + 1), features[i + 1].startsLower { return false }
+        guard usesBlankLines else { return true }
+        let blankBefore = i == 0 || document.lines[i].blankBefore
+        let blankAfter = i + 1 >= count || document.lines[i + 1].blankBefore || roles[i + 1] == .video
+            || roles[i + 1] == .image
+        return blankBefore && blankAfter
+    }
+
+    // MARK: Contributors
+
+    mutating func findContributors() {
+        var checked = 0
+        var i = count - 1
+        while i >= 0, checked < 3 {
+            if roles[i] != .body {
+                i -= 1
+                continue
+            }
+            checked += 1
+            guard features[i].words <= 80, let names = Contributors.names(in: text(i)) else { break }
+            roles[i] = .contributors
+            contributors.insert(contentsOf: names, at: 0)
+            i -= 1
+        }
+    }
+
+    // MARK: Output
+
+    static func trimmed(_ s: String) -> String {
+        var view = Substring(s)
+        while let first = view.first, first == " " || first == "," || first == "." || first == "|" { view.removeFirst() }
+        while let last = view.last, last == " " { view.removeLast() }
+        return String(view)
+    }
+
+    func article() -> Article {
+        var body: [UInt8] = []
+        body.reserveCapacity(document.bytes.count)
+        var removed: [RemovedBlock] = []
+        var previousBody: Int?
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<count {
+                let role = roles[i]
+                if role != .body {
+                    if let kind = role.removedKind { removed.append(RemovedBlock(kind: kind, text: text(i))) }
+                    continue
+                }
+                var start = document.lines[i].start
+                if let cut = datelineCut, cut.line == i { start = cut.offset }
+                let end = document.lines[i].end
+                guard start < end else { continue }
+                if let p = previousBody {
+                    let joinsWrapped = p == i - 1 && adjacent(i) && usesBlankLines && !features[p].isSentenceEnd
+                        && features[i].startsLower
+                    if joinsWrapped {
+                        body.append(0x20)
+                    } else {
+                        body.append(0x0A)
+                        body.append(0x0A)
+                    }
+                }
+                body.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                previousBody = i
+            }
+        }
+        if body.isEmpty {
+            // Nothing looked like a paragraph: keep the text rather than lose it.
+            for i in 0..<count where roles[i] != .highlightsMarker {
+                if !body.isEmpty {
+                    body.append(0x0A)
+                    body.append(0x0A)
+                }
+                body.append(contentsOf: document.bytes[document.lines[i].start..<document.lines[i].end])
+            }
+            removed.removeAll()
+        }
+        let orderedMedia = media.sorted { $0.line < $1.line }.map(\.item)
+        return Article(
+            title: title, highlights: highlights, dateline: dateline, authors: authors, contributors: contributors,
+            body: String(decoding: body, as: UTF8.self), media: orderedMedia, removed: removed)
+    }
+}

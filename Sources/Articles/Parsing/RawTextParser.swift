@@ -1,0 +1,42 @@
+/// Recovers article structure from flattened scraped text (CNN-style pages and similar).
+///
+/// The text is cut into normalised lines, and each line gets a role from its shape — length, word
+/// count, final punctuation, capitalisation, position and its neighbours — rather than from lists of
+/// known strings:
+///
+/// * a `Story highlights` line starts the highlights, which run to the dateline;
+/// * full sentences before it are photo captions; the first short unpunctuated line is the title;
+/// * `02:14 - Source: CNN` lines are video teasers (the adjacent short line is the video title);
+///   lines ending in an image file name are image references;
+/// * a dateline (`Moscow CNN —`, `LONDON (Reuters) -`, `(CNN)`) opens the body and is taken out of it;
+/// * between paragraphs, short lines without final punctuation are related-story teasers, a line
+///   repeated (or repeated with a credit appended) is a photo caption, and a short line before it its
+///   credit; share, subscribe and "Read More" lines are navigation;
+/// * `By X and Y` near the top gives authors; closing "X reported from…, Y contributed to this report"
+///   lines give contributors.
+///
+/// Body paragraphs are joined with `"\n\n"`; hard-wrapped lines are re-joined.
+public struct RawTextParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses raw text.
+    ///
+    /// - Parameters:
+    ///   - text: The scraped text.
+    ///   - envelope: Where title, URL, publication time and language come from (the envelope's title
+    ///     wins over one found in the text); its content is ignored.
+    /// - Throws: ``ParseError`` with code `emptyBody` when the text has no visible characters.
+    public func parse(_ text: String, envelope: Envelope = Envelope(content: .text(""))) throws(ParseError) -> Article {
+        let document = LineDocument(text)
+        guard document.count > 0 else { throw ParseError(code: .emptyBody, detail: "text has no visible characters") }
+        var analysis = RawTextAnalysis(document: document, envelopeTitle: envelope.title)
+        analysis.run()
+        var article = analysis.article()
+        article.url = envelope.url
+        if let title = envelope.title { article.title = title }
+        article.publishedAt = envelope.publishedAt
+        article.language = envelope.language
+        return article
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+public import ZeroMQ
+
+/// The effective configuration of one daemon process.
+///
+/// Built by ``ConfigurationLoader``; every key is documented in ``ConfigurationKey/all`` and in
+/// `config/enrichd.yaml`.
+public struct DaemonConfiguration: Sendable {
+    /// Worker identity written into every output record.
+    public var workerName: String
+    /// The socket articles arrive on (PULL or SUB).
+    public var input: SocketConfiguration
+    /// The socket enriched articles leave on (PUSH or PUB).
+    public var output: SocketConfiguration
+    /// The dead-letter socket, when enabled.
+    public var deadLetter: SocketConfiguration?
+    /// Articles received but not yet finished (`pipeline.maxInFlight`, resolved).
+    public var maxInFlight: Int
+    /// Whether enrichers run (false = pass-through).
+    public var enrichment: Bool
+    /// Largest payload accepted for processing.
+    public var maxPayloadBytes: Int
+    /// Deadline for the whole drain after SIGTERM.
+    public var drainTimeout: Duration
+    /// Part of the drain reserved to flush queued output.
+    public var linger: Duration
+    /// HTTP endpoint settings; nil when disabled.
+    public var http: (host: String, port: Int)?
+    /// Log level name.
+    public var logLevel: String
+    /// `text` or `json`.
+    public var logFormat: String
+    /// Interval of systemd STATUS/WATCHDOG notifications.
+    public var statusInterval: Duration
+
+    /// Every key with its effective value, in documentation order (for `enrichd check-config`).
+    public var effectiveValues: [(key: String, value: String)] = []
+
+    init(settings: SettingsReader) {
+        let name = settings.string("worker.name")
+        self.workerName = name.isEmpty ? Self.defaultWorkerName() : name
+        self.input = SocketConfiguration(settings: settings, prefix: "input", name: "input", allowed: [.pull, .sub])
+        self.output = SocketConfiguration(settings: settings, prefix: "output", name: "output", allowed: [.push, .pub])
+        let deadLetter = SocketConfiguration(
+            settings: settings, prefix: "deadLetter", name: "deadletter", allowed: [.push, .pub])
+        self.deadLetter = settings.bool("deadLetter.enabled") ? deadLetter : nil
+        let inFlight = settings.int("pipeline.maxInFlight", in: 0...100_000)
+        self.maxInFlight = inFlight == 0 ? 4 * ProcessInfo.processInfo.activeProcessorCount : inFlight
+        self.enrichment = settings.bool("pipeline.enrichment")
+        self.maxPayloadBytes = settings.int("pipeline.maxPayloadBytes", in: 1...(1 << 30))
+        self.drainTimeout = settings.milliseconds("shutdown.drainTimeoutMs", in: 100...600_000)
+        self.linger = settings.milliseconds("shutdown.lingerMs", in: 0...600_000)
+        let host = settings.string("http.host")
+        let port = settings.int("http.port", in: 0...65_535)
+        self.http = settings.bool("http.enabled") ? (host, port) : nil
+        self.logLevel = settings.choice("log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"])
+        self.logFormat = settings.choice("log.format", ["text", "json"])
+        self.statusInterval = settings.milliseconds("systemd.statusIntervalMs", in: 100...3_600_000)
+        self.effectiveValues = settings.readValues
+    }
+
+    /// Problems that involve more than one key.
+    func crossFieldProblems() -> [String] {
+        var problems: [String] = []
+        if input.type == .sub && input.topics.isEmpty {
+            problems.append("input.topics: required for a SUB input (use [\"\"] to receive every topic)")
+        }
+        if input.type != .sub && !input.topics.isEmpty {
+            problems.append("input.topics: only valid for a SUB input")
+        }
+        if linger >= drainTimeout {
+            problems.append("shutdown.lingerMs: must be shorter than shutdown.drainTimeoutMs")
+        }
+        return problems
+    }
+
+    /// `hostname/pid`; units set `worker.name` to `%H/%i` instead.
+    static func defaultWorkerName() -> String {
+        "\(ProcessInfo.processInfo.hostName)/\(getpid())"
+    }
+}

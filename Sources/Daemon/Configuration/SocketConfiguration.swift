@@ -1,0 +1,82 @@
+public import ZeroMQ
+
+/// How one daemon socket is set up: pattern, bind or connect, endpoints and libzmq options.
+public struct SocketConfiguration: Sendable {
+    /// `bind` or `connect`.
+    public enum Mode: String, Sendable { case bind, connect }
+
+    /// Name used in logs, metrics and monitor events (`input`, `output`, `deadletter`).
+    public var name: String
+    /// The libzmq socket type.
+    public var type: SocketType
+    /// Whether endpoints are bound or connected.
+    public var mode: Mode
+    /// tcp://, ipc:// or inproc:// endpoints.
+    public var endpoints: [String]
+    /// SUB topic prefixes (input only).
+    public var topics: [String]
+    /// PUB topic or topic template (outputs only).
+    public var topic: String
+    /// libzmq options applied before bind/connect.
+    public var options: [SocketOption]
+
+    /// Reads the keys under `prefix` (`input`, `output` or `deadLetter`).
+    init(settings: SettingsReader, prefix: String, name: String, allowed: [SocketType]) {
+        self.name = name
+        let typeName = settings.choice("\(prefix).type", allowed.map(\.rawValue))
+        self.type = SocketType(rawValue: typeName) ?? allowed[0]
+        self.mode = Mode(rawValue: settings.choice("\(prefix).mode", ["bind", "connect"])) ?? .connect
+        self.endpoints = settings.strings("\(prefix).endpoints")
+        if endpoints.isEmpty {
+            settings.problem("\(prefix).endpoints", "at least one endpoint is required")
+        }
+        for endpoint in endpoints where !Self.isEndpoint(endpoint) {
+            settings.problem("\(prefix).endpoints", "\"\(endpoint)\" is not a tcp://, ipc:// or inproc:// endpoint")
+        }
+        self.topics = prefix == "input" ? settings.strings("input.topics") : []
+        self.topic = prefix == "input" ? "" : settings.string("\(prefix).topic")
+        var options: [SocketOption] = []
+        let hwm = Int32(settings.int("\(prefix).highWaterMark", in: 0...10_000_000))
+        options.append(prefix == "input" ? .receiveHighWaterMark(hwm) : .sendHighWaterMark(hwm))
+        if prefix == "input" {
+            options.append(.maxMessageSize(Int64(settings.int("input.maxMessageBytes", in: -1...Int(Int32.max)))))
+            for topic in topics { options.append(.subscribe(Array(topic.utf8))) }
+        }
+        if prefix == "output" {
+            options.append(.immediate(settings.bool("output.immediate")))
+        }
+        if prefix != "deadLetter" {
+            options.append(.reconnectInterval(settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)))
+            options.append(.reconnectIntervalMax(settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)))
+            let heartbeat = settings.milliseconds("\(prefix).heartbeatIntervalMs", in: 0...3_600_000)
+            if heartbeat > .zero {
+                options.append(.heartbeatInterval(heartbeat))
+                let timeout = settings.milliseconds("\(prefix).heartbeatTimeoutMs", in: 0...3_600_000)
+                options.append(.heartbeatTimeout(timeout > .zero ? timeout : heartbeat))
+                let ttl = settings.milliseconds("\(prefix).heartbeatTtlMs", in: 0...6_553_500)
+                if ttl > .zero { options.append(.heartbeatTTL(ttl)) }
+            }
+            options.append(.tcpKeepalive(settings.bool("\(prefix).tcpKeepalive")))
+        }
+        self.options = options
+    }
+
+    static func isEndpoint(_ endpoint: String) -> Bool {
+        for scheme in ["tcp://", "ipc://", "inproc://"] where endpoint.hasPrefix(scheme) {
+            return endpoint.count > scheme.count
+        }
+        return false
+    }
+
+    /// The socket description the I/O thread opens, with a bounded linger.
+    func spec(linger: Duration) -> SocketSpec {
+        SocketSpec(
+            name: name,
+            type: type,
+            bind: mode == .bind ? endpoints : [],
+            connect: mode == .connect ? endpoints : [],
+            options: options + [.linger(linger)],
+            monitored: true
+        )
+    }
+}

@@ -1,0 +1,124 @@
+import Articles
+public import Enrichment
+import Foundation
+public import Logging
+public import Metrics
+public import Prometheus
+public import ServiceLifecycle
+import UnixSignals
+public import ZeroMQ
+
+/// The enrichd daemon: input socket → enrichment pipeline → output socket, as one service group.
+///
+/// `run()` opens the sockets on a dedicated I/O thread (failing fast on a bad endpoint), then runs
+/// `[http, status, egress, pipeline, ingress]`. On SIGTERM/SIGINT graceful shutdown walks that list
+/// backwards: intake stops, received messages finish, output is flushed, HTTP stops last. The
+/// whole drain is bounded by `shutdown.drainTimeoutMs`.
+public struct Daemon: Sendable {
+    /// The effective configuration.
+    public let configuration: DaemonConfiguration
+    /// The registry `/metrics` exposes.
+    public let registry: PrometheusCollectorRegistry
+    let logger: Logger
+    let environment: [String: String]
+
+    /// Creates a daemon; nothing is opened until ``run()``.
+    public init(
+        configuration: DaemonConfiguration, logger: Logger, registry: PrometheusCollectorRegistry = .init(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.registry = registry
+        self.environment = environment
+    }
+
+    /// Runs until SIGTERM/SIGINT and a completed drain.
+    ///
+    /// - Throws: socket set-up errors (address in use, bad endpoint) before anything is received.
+    public func run() async throws {
+        let config = configuration
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets["enrichd_stage_duration_seconds"] = [
+            .microseconds(10), .microseconds(25), .microseconds(50), .microseconds(100), .microseconds(250),
+            .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
+            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(1),
+            .seconds(2.5), .seconds(10),
+        ]
+        let metrics = DaemonMetrics(factory: factory)
+        let state = DaemonState()
+        let notifier = SystemdNotifier(environment: environment)
+
+        let context = try ZMQContext()
+        let io = IOThread(context: context, name: "enrichd-zmq")
+        try io.start()
+        let input: InboundChannel
+        let output: OutboundChannel
+        let deadLetter: OutboundChannel?
+        do {
+            output = try await io.openOutbound(config.output.spec(linger: config.linger), capacity: config.maxInFlight)
+            if let spec = config.deadLetter?.spec(linger: config.linger) {
+                deadLetter = try await io.openOutbound(spec, capacity: config.maxInFlight)
+            } else {
+                deadLetter = nil
+            }
+            input = try await io.openInbound(config.input.spec(linger: .zero), capacity: config.maxInFlight)
+        } catch {
+            await io.shutdown(linger: .zero)
+            throw error
+        }
+        state.markSocketsUp()
+        logger.info(
+            "daemon.sockets_open",
+            metadata: [
+                "zmq.input": "\(config.input.type.rawValue) \(config.input.mode.rawValue) \(config.input.endpoints)",
+                "zmq.output": "\(config.output.type.rawValue) \(config.output.mode.rawValue) \(config.output.endpoints)",
+                "pipeline.max_in_flight": "\(config.maxInFlight)", "worker.name": "\(config.workerName)",
+            ])
+
+        let limits = EnvelopeLimits(maxBytes: config.maxPayloadBytes)
+        let pipeline =
+            config.enrichment
+            ? ArticlePipeline(limits: limits)
+            : ArticlePipeline(parser: StandardArticleParser(), enrichers: [], limits: limits)
+        var services: [any Service] = []
+        if let http = config.http {
+            services.append(HTTPService.make(host: http.host, port: http.port, registry: registry, state: state, logger: logger))
+        }
+        services.append(
+            StatusService(
+                input: input, output: output, io: io, state: state, metrics: metrics, notifier: notifier,
+                waitForHTTP: config.http != nil, statusInterval: config.statusInterval, logger: logger))
+        services.append(EgressService(io: io, linger: config.linger, metrics: metrics, logger: logger))
+        services.append(
+            PipelineService(
+                input: input, output: output, deadLetter: deadLetter, pipeline: pipeline,
+                framing: config.input.type == .sub ? .topicAndPayload : .payloadOnly,
+                outputTopic: config.output.type == .pub ? OutputTopic(config.output.topic) : nil,
+                deadLetterTopic: config.deadLetter.flatMap { $0.type == .pub ? Array($0.topic.utf8) : nil },
+                maxInFlight: config.maxInFlight, worker: config.workerName, metrics: metrics, state: state,
+                logger: logger))
+        services.append(IngressService(input: input, state: state, notifier: notifier, logger: logger))
+
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = config.drainTimeout
+        groupConfiguration.maximumCancellationDuration = .seconds(2)
+        let group = ServiceGroup(configuration: groupConfiguration)
+        do {
+            try await group.run()
+        } catch {
+            await io.shutdown(linger: .zero)
+            throw error
+        }
+        await io.shutdown(linger: .zero)
+        logger.notice(
+            "daemon.stopped",
+            metadata: [
+                "pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))",
+                "pipeline.finished": "\(state.finished.load(ordering: .relaxed))",
+            ])
+    }
+}

@@ -1,0 +1,71 @@
+public import CoreMetrics
+import Synchronization
+
+/// The daemon's counters, gauges and timers, created from an injected factory.
+///
+/// Names follow Prometheus conventions (`enrichd_*_total`, `_seconds`). Labelled series
+/// (dead-letter reasons, socket events) are created on first use and cached.
+public final class DaemonMetrics: Sendable {
+    private let factory: any MetricsFactory
+    /// Messages accepted from the input socket.
+    public let received: Counter
+    /// Enriched articles handed to the output socket.
+    public let published: Counter
+    /// Articles received but not yet published or dead-lettered.
+    public let inFlight: Gauge
+    /// 1 while intake is paused because the in-flight window is full.
+    public let intakePaused: Gauge
+    /// Total seconds intake was paused.
+    public let intakePausedSeconds: FloatingPointCounter
+    /// Total seconds the output socket could not accept.
+    public let outputBlockedSeconds: FloatingPointCounter
+    /// 1 while the daemon is ready (sockets up, not draining).
+    public let ready: Gauge
+    /// Time to decode, parse, enrich and encode one message.
+    public let processDuration: Timer
+    /// Time from a finished record to libzmq accepting it.
+    public let publishDuration: Timer
+    /// Time from receipt to publication.
+    public let endToEndDuration: Timer
+    private let labelled = Mutex<[String: Counter]>([:])
+
+    /// Creates every unlabelled metric from `factory`.
+    public init(factory: any MetricsFactory) {
+        self.factory = factory
+        received = Counter(label: "enrichd_messages_received_total", factory: factory)
+        published = Counter(label: "enrichd_messages_published_total", factory: factory)
+        inFlight = Gauge(label: "enrichd_in_flight", factory: factory)
+        intakePaused = Gauge(label: "enrichd_intake_paused", factory: factory)
+        intakePausedSeconds = FloatingPointCounter(label: "enrichd_intake_paused_seconds_total", factory: factory)
+        outputBlockedSeconds = FloatingPointCounter(label: "enrichd_output_blocked_seconds_total", factory: factory)
+        ready = Gauge(label: "enrichd_ready", factory: factory)
+        processDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "process")], factory: factory)
+        publishDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "publish")], factory: factory)
+        endToEndDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "end_to_end")], factory: factory)
+    }
+
+    /// Counts one dead-letter record by reason and stage.
+    public func deadLettered(reason: String, stage: String) {
+        counter("enrichd_messages_dead_lettered_total", [("reason", reason), ("stage", stage)]).increment()
+    }
+
+    /// Counts a message that ended as neither output nor dead-letter record (only possible at a forced shutdown).
+    public func lost(reason: String, count: Int = 1) {
+        counter("enrichd_messages_lost_total", [("reason", reason)]).increment(by: count)
+    }
+
+    /// Counts one socket monitor event.
+    public func socketEvent(socket: String, event: String) {
+        counter("enrichd_socket_events_total", [("socket", socket), ("event", event)]).increment()
+    }
+
+    private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
+        let key = label + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
+        return labelled.withLock { cache in
+            if let counter = cache[key] { return counter }
+            let counter = Counter(label: label, dimensions: dimensions, factory: factory)
+            cache[key] = counter
+            return counter
+        }
+    }
+}

@@ -1,0 +1,45 @@
+public import Logging
+public import ServiceLifecycle
+public import ZeroMQ
+
+/// Owns the I/O thread's lifetime: records socket events, and flushes and closes sockets last.
+///
+/// Listed before the pipeline so its graceful shutdown starts only after the pipeline drained;
+/// it then gives queued output up to `linger` to reach peers before the sockets close.
+public struct EgressService: Service {
+    let io: IOThread
+    let linger: Duration
+    let metrics: DaemonMetrics
+    let logger: Logger
+
+    /// Creates the service.
+    public init(io: IOThread, linger: Duration, metrics: DaemonMetrics, logger: Logger) {
+        self.io = io
+        self.linger = linger
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Records socket events until graceful shutdown, then flushes and stops the I/O thread.
+    public func run() async {
+        for await event in io.events.cancelOnGracefulShutdown() {
+            metrics.socketEvent(socket: event.socket, event: event.kind.rawValue)
+            let metadata: Logger.Metadata = [
+                "zmq.socket": "\(event.socket)", "zmq.event": "\(event.kind.rawValue)",
+                "zmq.endpoint": "\(event.endpoint)", "zmq.value": "\(event.value)",
+            ]
+            switch event.kind {
+            case .handshakeFailedAuth, .handshakeFailedProtocol, .handshakeFailedNoDetail, .bindFailed, .acceptFailed:
+                logger.warning("zmq.socket_event", metadata: metadata)
+            case .connectRetried, .connectDelayed:
+                logger.debug("zmq.socket_event", metadata: metadata)
+            default:
+                logger.info("zmq.socket_event", metadata: metadata)
+            }
+        }
+        let flushLinger = Task.isCancelled ? Duration.zero : linger
+        logger.info("egress.flushing", metadata: ["egress.linger_ms": "\(flushLinger.components.seconds * 1000 + flushLinger.components.attoseconds / 1_000_000_000_000_000)"])
+        await io.shutdown(linger: flushLinger)
+        logger.info("egress.closed")
+    }
+}

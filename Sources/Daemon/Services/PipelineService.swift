@@ -1,0 +1,160 @@
+import Articles
+public import Enrichment
+import Foundation
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+public import ZeroMQ
+
+/// Takes messages from the input bridge and processes up to `maxInFlight` of them at once.
+///
+/// Each message ends as exactly one of: a published output record, a dead-letter record, or —
+/// only when the drain deadline forces cancellation — a loss counted in
+/// `enrichd_messages_lost_total`. The service returns when the input bridge ends (after
+/// ``IngressService`` closed it) and every started message has finished.
+public struct PipelineService: Service {
+    /// Frame layout of input messages.
+    public enum InputFraming: Sendable {
+        /// `[payload]` (PULL).
+        case payloadOnly
+        /// `[topic][payload]` (SUB); a single frame is taken as the payload.
+        case topicAndPayload
+    }
+
+    let input: InboundChannel
+    let output: OutboundChannel
+    let deadLetter: OutboundChannel?
+    let pipeline: ArticlePipeline
+    let framing: InputFraming
+    let outputTopic: OutputTopic?
+    let deadLetterTopic: [UInt8]?
+    let maxInFlight: Int
+    let worker: String
+    let metrics: DaemonMetrics
+    let state: DaemonState
+    let logger: Logger
+    let problemLog: ThrottledLog
+
+    /// Creates the service; `outputTopic`/`deadLetterTopic` are set for PUB sockets only.
+    public init(
+        input: InboundChannel, output: OutboundChannel, deadLetter: OutboundChannel?, pipeline: ArticlePipeline,
+        framing: InputFraming, outputTopic: OutputTopic?, deadLetterTopic: [UInt8]?, maxInFlight: Int,
+        worker: String, metrics: DaemonMetrics, state: DaemonState, logger: Logger
+    ) {
+        self.input = input
+        self.output = output
+        self.deadLetter = deadLetter
+        self.pipeline = pipeline
+        self.framing = framing
+        self.outputTopic = outputTopic
+        self.deadLetterTopic = deadLetterTopic
+        self.maxInFlight = maxInFlight
+        self.worker = worker
+        self.metrics = metrics
+        self.state = state
+        self.logger = logger
+        self.problemLog = ThrottledLog(interval: .seconds(10))
+    }
+
+    /// Runs until the input ends and all started messages finished.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await message in input {
+                if running >= maxInFlight {
+                    await group.next()
+                    running -= 1
+                }
+                state.accepted.add(1, ordering: .relaxed)
+                metrics.received.increment()
+                group.addTask { await self.handle(message) }
+                running += 1
+            }
+            await group.waitForAll()
+        }
+        let stranded = input.bufferedCount
+        if stranded > 0 {
+            metrics.lost(reason: "shutdown_deadline", count: stranded)
+            logger.error("pipeline.stranded", metadata: ["pipeline.stranded": "\(stranded)"])
+        }
+        logger.info("pipeline.drained", metadata: ["pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))"])
+    }
+
+    func handle(_ message: InboundMessage) async {
+        let receivedAt = Date()
+        let started = ContinuousClock.now
+        state.processing.add(1, ordering: .relaxed)
+        let result: ProcessingResult
+        switch split(message.frames) {
+        case .success(let (topic, payload)):
+            result = pipeline.process(payload, context: ProcessingContext(worker: worker, receivedAt: receivedAt, topic: topic))
+        case .failure(let record):
+            result = .deadLetter(reason: record.reason, stage: record.stage, json: record.encodeJSON())
+        }
+        state.processing.subtract(1, ordering: .relaxed)
+        state.processed.add(1, ordering: .relaxed)
+        let processedAt = ContinuousClock.now
+        metrics.processDuration.recordNanoseconds(Self.nanoseconds(processedAt - started))
+        defer { state.finished.add(1, ordering: .relaxed) }
+        switch result {
+        case .output(let id, let json, let language, let source):
+            var frames: [[UInt8]] = []
+            if let outputTopic {
+                frames.append(outputTopic.render(source: source, language: language, worker: worker))
+            }
+            frames.append(json)
+            do {
+                try await output.send(ZMQMessage(frames: frames))
+                metrics.published.increment()
+                let now = ContinuousClock.now
+                metrics.publishDuration.recordNanoseconds(Self.nanoseconds(now - processedAt))
+                metrics.endToEndDuration.recordNanoseconds(Self.nanoseconds(now - message.receivedAt))
+            } catch {
+                lose(id: id, error: error)
+            }
+        case .deadLetter(let reason, let stage, let json):
+            metrics.deadLettered(reason: reason, stage: stage)
+            if problemLog.shouldLog(reason) {
+                logger.warning("message.dead_lettered", metadata: ["message.reason": "\(reason)", "message.stage": "\(stage)"])
+            }
+            guard let deadLetter else { return }
+            var frames: [[UInt8]] = []
+            if let deadLetterTopic { frames.append(deadLetterTopic) }
+            frames.append(json)
+            do {
+                try await deadLetter.send(ZMQMessage(frames: frames))
+            } catch {
+                lose(id: nil, error: error)
+            }
+        }
+    }
+
+    private func lose(id: String?, error: any Error) {
+        let reason = error is CancellationError ? "shutdown_deadline" : "output_closed"
+        metrics.lost(reason: reason)
+        logger.error(
+            "message.lost",
+            metadata: ["message.reason": "\(reason)", "article.id": "\(id ?? "-")", "error": "\(error)"])
+    }
+
+    /// Splits frames into (topic, payload) or a dead-letter record for an unexpected layout.
+    func split(_ frames: [[UInt8]]) -> Result<([UInt8]?, [UInt8]), DeadLetter> {
+        switch (framing, frames.count) {
+        case (.payloadOnly, 1): return .success((nil, frames[0]))
+        case (.topicAndPayload, 1): return .success((nil, frames[0]))
+        case (.topicAndPayload, 2): return .success((frames[0], frames[1]))
+        default:
+            let expected = framing == .payloadOnly ? "1 frame [payload]" : "2 frames [topic][payload]"
+            return .failure(
+                DeadLetter(
+                    id: nil, reason: "unexpected_frames", stage: "decode",
+                    message: "expected \(expected), got \(frames.count) frames", receivedAt: Date(), worker: worker,
+                    topic: framing == .topicAndPayload ? frames.first : nil, payload: frames.last ?? []))
+        }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

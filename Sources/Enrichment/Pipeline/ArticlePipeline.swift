@@ -1,0 +1,95 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import Articles
+
+/// payload bytes → decode → parse → enrich → encode.
+///
+/// A value type shared by all workers; ``process(_:context:)`` is synchronous, never throws, and turns
+/// every failure into a dead-letter record carrying a stable reason code and the stage that failed.
+public struct ArticlePipeline: Sendable {
+    /// Turns envelopes into articles.
+    public var parser: any ArticleParser
+    /// Run in order on every article.
+    public var enrichers: [any Enricher]
+    /// Envelope decoding bounds.
+    public var limits: EnvelopeLimits
+
+    /// Creates a pipeline.
+    ///
+    /// - Parameters:
+    ///   - parser: Turns envelopes into articles.
+    ///   - enrichers: Run in order on every article.
+    ///   - limits: Envelope decoding bounds (the largest payload also caps what dead letters include).
+    public init(
+        parser: any ArticleParser = StandardArticleParser(),
+        enrichers: [any Enricher] = ArticlePipeline.defaultEnrichers,
+        limits: EnvelopeLimits = .init()
+    ) {
+        self.parser = parser
+        self.enrichers = enrichers
+        self.limits = limits
+    }
+
+    /// The enrichers available in this release: text statistics.
+    public static var defaultEnrichers: [any Enricher] { [TextStatsEnricher()] }
+
+    /// A pipeline with no enrichers, for measuring transport.
+    public static var passThrough: ArticlePipeline { ArticlePipeline(enrichers: []) }
+
+    /// Processes one payload.
+    ///
+    /// - Parameters:
+    ///   - payload: The message bytes (a JSON envelope or raw text).
+    ///   - context: Worker, receive time and topic.
+    /// - Returns: The encoded output record, or the encoded dead letter.
+    public func process(_ payload: [UInt8], context: ProcessingContext) -> ProcessingResult {
+        let started = ContinuousClock.now
+        let envelope: Envelope
+        do {
+            envelope = try Envelope.decode(payload, limits: limits)
+        } catch {
+            return deadLetter(
+                id: error.envelopeID, reason: error.code.rawValue, stage: DeadLetter.Stage.decode,
+                message: error.description, payload: payload, context: context)
+        }
+        let article: Article
+        do {
+            article = try parser.parse(envelope)
+        } catch {
+            return deadLetter(
+                id: envelope.id, reason: error.code.rawValue, stage: DeadLetter.Stage.parse,
+                message: error.description, payload: payload, context: context)
+        }
+        var enrichments = Enrichments()
+        for enricher in enrichers {
+            do {
+                try enricher.enrich(article, into: &enrichments)
+            } catch {
+                return deadLetter(
+                    id: envelope.id, reason: error.code.rawValue, stage: DeadLetter.Stage.enrich,
+                    message: error.description, payload: payload, context: context)
+            }
+        }
+        let id = envelope.id ?? ContentHash.id(for: payload)
+        let elapsed = ContinuousClock.now - started
+        let (seconds, attoseconds) = elapsed.components
+        let micros = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+        let record = OutputRecord(
+            id: id, receivedAt: context.receivedAt, processedAt: Date(), processingMicroseconds: micros,
+            worker: context.worker, source: envelope.source, metadata: envelope.metadata, article: article,
+            enrichment: enrichments)
+        return .output(id: id, json: record.encodeJSON(), language: article.language, source: envelope.source)
+    }
+
+    private func deadLetter(
+        id: String?, reason: String, stage: String, message: String, payload: [UInt8], context: ProcessingContext
+    ) -> ProcessingResult {
+        let letter = DeadLetter(
+            id: id, reason: reason, stage: stage, message: message, receivedAt: context.receivedAt,
+            worker: context.worker, topic: context.topic, payload: payload)
+        return .deadLetter(reason: reason, stage: stage, json: letter.encodeJSON(maxPayloadBytes: limits.maxBytes))
+    }
+}

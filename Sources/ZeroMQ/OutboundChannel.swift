@@ -1,0 +1,88 @@
+internal import Synchronization
+
+/// The sending side of a socket owned by an ``IOThread``.
+///
+/// ``send(_:)`` suspends the caller until libzmq accepted the message, so a socket that cannot take more
+/// (a PUSH at its high-water mark or without peers) holds senders back instead of dropping: at most
+/// `capacity` messages wait in the bridge queue for the I/O thread, later callers wait their turn.
+/// PUB sockets are the exception: libzmq never blocks them and silently drops at the high-water mark
+/// (unless ``SocketOption/xpubNoDrop(_:)`` is set).
+public final class OutboundChannel: Sendable {
+    struct Pending {
+        let id: UInt64
+        let message: ZMQMessage
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    struct State {
+        /// The bridge queue the I/O thread sends from; at most `capacity` entries.
+        var queue = FIFO<Pending>()
+        /// Callers waiting for room in `queue`.
+        var overflow = FIFO<Pending>()
+        /// The I/O thread is sending the head of `queue` right now; it cannot be cancelled.
+        var headInFlight = false
+        /// Set once the channel is closed; later sends fail with it.
+        var closedError: ZMQError?
+        var nextID: UInt64 = 0
+        var blockedSince: ContinuousClock.Instant?
+        var blockedTotal: Duration = .zero
+        var sentCount: UInt64 = 0
+        var boundEndpoints: [String] = []
+    }
+
+    /// The socket name from ``SocketSpec/name``.
+    public let name: String
+    /// The most messages waiting in the bridge queue.
+    public let capacity: Int
+    let state = Mutex(State())
+    let thread: IOThread
+
+    init(name: String, capacity: Int, thread: IOThread) {
+        precondition(capacity > 0, "OutboundChannel capacity must be positive")
+        self.name = name
+        self.capacity = capacity
+        self.thread = thread
+    }
+
+    /// Hands `message` to the I/O thread and suspends until libzmq accepted it (`zmq_msg_send` succeeded).
+    ///
+    /// Never drops: while the socket would block the message waits. If the calling task is cancelled
+    /// before the message was handed to libzmq, it is removed from the queue.
+    ///
+    /// - Parameter message: The (multipart) message.
+    /// - Throws: `CancellationError` if cancelled before sending; ``ZMQError`` `.closed` if the channel or
+    ///   thread shut down first (`.contextTerminated` if the context did); other ``ZMQError``s from libzmq.
+    public func send(_ message: ZMQMessage) async throws {
+        try Task.checkCancellation()
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                enqueue(Pending(id: id, message: message, continuation: continuation))
+            }
+        } onCancel: {
+            cancel(id: id)
+        }
+    }
+
+    /// The endpoints the socket bound, with wildcards resolved (e.g. the port chosen for `tcp://127.0.0.1:*`).
+    public var boundEndpoints: [String] { state.withLock { $0.boundEndpoints } }
+
+    /// Messages accepted by libzmq so far.
+    public var sentCount: UInt64 { state.withLock { $0.sentCount } }
+
+    /// Messages in the bridge queue (at most `capacity`), including one being sent or blocked.
+    public var queuedCount: Int { state.withLock { $0.queue.count } }
+
+    /// Total time the head message waited because the socket would block, including a wait in progress.
+    public var blockedDuration: Duration {
+        state.withLock { state in
+            state.blockedTotal + (state.blockedSince.map { ContinuousClock.now - $0 } ?? .zero)
+        }
+    }
+
+    /// Whether the head message is waiting now because the socket would block.
+    public var isBlocked: Bool { state.withLock { $0.blockedSince != nil } }
+}

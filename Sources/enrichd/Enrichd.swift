@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `enrichd` command: the daemon and its companion tools.
+@main
+struct Enrichd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrichd",
+        abstract: "News article enrichment daemon: ZeroMQ in, structured enriched JSON out.",
+        subcommands: [
+            RunCommand.self, EnrichCommand.self, CheckConfigCommand.self, SendCommand.self, TailCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}

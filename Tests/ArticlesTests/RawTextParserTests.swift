@@ -1,0 +1,111 @@
+import Articles
+import Testing
+
+@Suite struct RawTextParserTests {
+    @Test func floodStoryStructure() throws {
+        let article = try RawTextParser().parse(Fixtures.floodStory)
+        #expect(article.title == "Floods force thousands from their homes in Nairobi")
+        #expect(
+            article.highlights == [
+                "Heavy overnight rain pushed the Ngong River over its banks",
+                "At least 12 people are missing, the Kenya Red Cross says",
+                "Forecasters expect more storms through the weekend",
+            ])
+        #expect(article.dateline == Dateline(location: "Nairobi", agency: "CNN", text: "Nairobi CNN —"))
+        #expect(article.contributors == ["Daniel Otieno", "Laura Smith", "Grace Wanjiru"])
+        #expect(article.authors.isEmpty)
+        #expect(article.body == Fixtures.floodBody)
+    }
+
+    @Test func floodStoryMedia() throws {
+        let article = try RawTextParser().parse(Fixtures.floodStory)
+        #expect(
+            article.media == [
+                MediaItem(
+                    kind: .caption,
+                    text: "Residents wade through floodwater in the Kibera district of Nairobi, Kenya, on Tuesday, April 14."),
+                MediaItem(kind: .video, text: "Flash floods swamp Nairobi neighbourhoods", durationSeconds: 192, credit: "CNN"),
+                MediaItem(kind: .image, text: "flood scene river nairobi", fileName: "wrn_00012345.jpg"),
+                MediaItem(kind: .video, text: "Aerial footage shows the scale of the flooding", durationSeconds: 65, credit: "CNN"),
+            ])
+        let kinds = Dictionary(grouping: article.removed, by: \.kind).mapValues { $0.map(\.text) }
+        #expect(kinds["teaser"] == ["Kenya floods: Rescue boats reach trapped families", "Why East Africa’s rainy season is getting wetter"])
+        #expect(kinds["read_more"] == ["Read More"])
+        #expect(kinds["filename"] == ["flood scene river nairobi wrn_00012345.jpg"])
+        #expect(kinds["contributors"]?.count == 1)
+    }
+
+    @Test func envelopeTitleWins() throws {
+        let envelope = Envelope(url: "https://example.com/a", title: "Given title", language: "en", content: .text(""))
+        let article = try RawTextParser().parse(Fixtures.floodStory, envelope: envelope)
+        #expect(article.title == "Given title")
+        #expect(article.url == "https://example.com/a")
+        #expect(article.language == "en")
+        #expect(article.body == Fixtures.floodBody)
+    }
+
+    @Test func wireStory() throws {
+        let article = try RawTextParser().parse(Fixtures.wireStory)
+        #expect(article.authors == ["Jane Roe", "Tomas Berg"])
+        #expect(article.dateline == Dateline(location: "OSLO", agency: "Newswire", text: "OSLO (Newswire) -"))
+        #expect(article.contributors == ["Jane Roe", "Tomas Berg"])
+        #expect(
+            article.body
+                == "Norway's central bank held its main interest rate steady on Thursday, saying inflation had eased "
+                + "faster than expected over the summer.\n\nThe bank said it would review the rate again in December.")
+    }
+
+    @Test(arguments: [
+        ("(CNN)A ferry ran aground near the port on Sunday.", "CNN", nil as String?, "A ferry ran aground near the port on Sunday."),
+        ("(CNN) -- A ferry ran aground near the port on Sunday.", "CNN", nil, "A ferry ran aground near the port on Sunday."),
+        ("LIMA, Peru (AP) — A ferry ran aground near the port on Sunday.", "AP", "LIMA, Peru", "A ferry ran aground near the port on Sunday."),
+        ("HAMBURG – A ferry ran aground near the port on Sunday.", nil, "HAMBURG", "A ferry ran aground near the port on Sunday."),
+    ])
+    func inlineDatelines(text: String, agency: String?, location: String?, body: String) throws {
+        let article = try RawTextParser().parse(text)
+        #expect(article.dateline?.agency == agency)
+        #expect(article.dateline?.location == location)
+        #expect(article.body == body)
+    }
+
+    @Test func ordinaryDashIsNotADateline() throws {
+        let article = try RawTextParser().parse("Officials said - after a long meeting - that the port would stay shut for a week.")
+        #expect(article.dateline == nil)
+        #expect(article.body == "Officials said - after a long meeting - that the port would stay shut for a week.")
+    }
+
+    @Test func repeatedCaptionWithCredit() throws {
+        let text = """
+            The ferry company said all 40 passengers were taken off safely by lifeboats before noon on Sunday.
+            Harbour Photo Agency
+            Passengers wait on the quay after the ferry ran aground, March 3, 2026.
+            Passengers wait on the quay after the ferry ran aground, March 3, 2026.Harbour Photo Agency
+            Divers will inspect the hull on Monday before the ship is towed back to the port for repairs.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(
+            article.body == "The ferry company said all 40 passengers were taken off safely by lifeboats before noon on Sunday."
+                + "\n\nDivers will inspect the hull on Monday before the ship is towed back to the port for repairs.")
+        #expect(
+            article.media == [
+                MediaItem(
+                    kind: .caption, text: "Passengers wait on the quay after the ferry ran aground, March 3, 2026.",
+                    credit: "Harbour Photo Agency")
+            ])
+    }
+
+    @Test func shortTextIsKept() throws {
+        let article = try RawTextParser().parse("Hello world")
+        #expect(article.body == "Hello world")
+    }
+
+    @Test func controlAndZeroWidthCharactersRemoved() throws {
+        let article = try RawTextParser().parse("A\u{0007}B \u{200D}c\u{FEFF}d\t\te.\r\n\r\nNext\u{2028}line here.")
+        #expect(article.body == "AB cd e.\n\nNext\n\nline here.")
+    }
+
+    @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
+    func emptyTextThrows(text: String) {
+        #expect(throws: ParseError.self) { try RawTextParser().parse(text) }
+    }
+}
