@@ -40,6 +40,7 @@ let package = Package(
         .target(
             name: "Articles",
             dependencies: ["CLibXML2"],
+            exclude: ["Schema"],
             swiftSettings: strictSettings
         ),
         .target(

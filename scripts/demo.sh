@@ -3,20 +3,26 @@
 # dead-letter records, shows a few metrics, then stops the daemon with SIGTERM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release/enrichd
+bin=${BIN:-.build/release/enrichd}
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 $bin run --config config/demo.yaml &
 daemon=$!; pids+=("$daemon")
-for _ in $(seq 1 50); do curl -sf http://127.0.0.1:9464/readyz >/dev/null 2>&1 && break; sleep 0.1; done
+ready=no
+for _ in $(seq 1 100); do
+    if curl -sf http://127.0.0.1:9464/readyz >/dev/null 2>&1; then ready=yes; break; fi
+    kill -0 "$daemon" 2>/dev/null || break
+    sleep 0.1
+done
+[ "$ready" = yes ] || { echo "demo: the daemon did not become ready" >&2; exit 1; }
 
-good=$(grep -c '"text": 42' samples/articles.jsonl || true)
+bad=$(grep -c '"text": 42' samples/articles.jsonl || true)
 total=$(grep -c . samples/articles.jsonl)
-$bin tail --endpoint tcp://127.0.0.1:5558 --count $((total - good)) --idle-timeout 10 > /tmp/enrichd-demo.out &
+$bin tail --endpoint tcp://127.0.0.1:5558 --count $((total - bad + 1)) --idle-timeout 10 > /tmp/enrichd-demo.out &
 tailpid=$!; pids+=("$tailpid")
-$bin tail --endpoint tcp://127.0.0.1:5559 --count "$good" --idle-timeout 10 > /tmp/enrichd-demo.dead &
+$bin tail --endpoint tcp://127.0.0.1:5559 --count "$bad" --idle-timeout 10 > /tmp/enrichd-demo.dead &
 deadpid=$!; pids+=("$deadpid")
 
 $bin send --endpoint tcp://127.0.0.1:5557 samples/articles.jsonl samples/harbor-storm.txt

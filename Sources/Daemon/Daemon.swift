@@ -1,12 +1,13 @@
 import Articles
-public import Enrichment
+import Enrichment
 import Foundation
 public import Logging
-public import Metrics
+import Metrics
 public import Prometheus
-public import ServiceLifecycle
+import ServiceLifecycle
+import Synchronization
 import UnixSignals
-public import ZeroMQ
+import ZeroMQ
 
 /// The enrichd daemon: input socket → enrichment pipeline → output socket, as one service group.
 ///
@@ -25,18 +26,18 @@ public struct Daemon: Sendable {
     /// Creates a daemon; nothing is opened until ``run()``.
     public init(
         configuration: DaemonConfiguration, logger: Logger, registry: PrometheusCollectorRegistry = .init(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String]? = nil
     ) {
         self.configuration = configuration
         self.logger = logger
         self.registry = registry
-        self.environment = environment
+        self.environment = environment ?? ProcessInfo.processInfo.environment
     }
 
-    /// Runs until SIGTERM/SIGINT and a completed drain.
+    /// Runs until `signals` delivers SIGTERM/SIGINT/SIGHUP and the drain completed.
     ///
     /// - Throws: socket set-up errors (address in use, bad endpoint) before anything is received.
-    public func run() async throws {
+    public func run(signals: ShutdownSignals) async throws {
         let config = configuration
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets["enrichd_stage_duration_seconds"] = [
@@ -72,7 +73,8 @@ public struct Daemon: Sendable {
             "daemon.sockets_open",
             metadata: [
                 "zmq.input": "\(config.input.type.rawValue) \(config.input.mode.rawValue) \(config.input.endpoints)",
-                "zmq.output": "\(config.output.type.rawValue) \(config.output.mode.rawValue) \(config.output.endpoints)",
+                "zmq.output":
+                    "\(config.output.type.rawValue) \(config.output.mode.rawValue) \(config.output.endpoints)",
                 "pipeline.max_in_flight": "\(config.maxInFlight)", "worker.name": "\(config.workerName)",
             ])
 
@@ -83,7 +85,8 @@ public struct Daemon: Sendable {
             : ArticlePipeline(parser: StandardArticleParser(), enrichers: [], limits: limits)
         var services: [any Service] = []
         if let http = config.http {
-            services.append(HTTPService.make(host: http.host, port: http.port, registry: registry, state: state, logger: logger))
+            services.append(
+                HTTPService.make(host: http.host, port: http.port, registry: registry, state: state, logger: logger))
         }
         services.append(
             StatusService(
@@ -102,13 +105,23 @@ public struct Daemon: Sendable {
 
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-            gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = config.drainTimeout
-        groupConfiguration.maximumCancellationDuration = .seconds(2)
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
-            try await group.run()
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                tasks.addTask {
+                    for await signal in signals.signals {
+                        logger.notice("daemon.signal", metadata: ["signal.name": "\(ShutdownSignals.name(signal))"])
+                        await group.triggerGracefulShutdown()
+                    }
+                }
+                try await tasks.next()
+                signals.finish()
+                try await tasks.waitForAll()
+            }
         } catch {
             await io.shutdown(linger: .zero)
             throw error

@@ -4,7 +4,7 @@ internal import CZeroMQ
 extension IOLoop {
     /// Creates, configures, monitors, binds and connects a socket for a channel.
     func open(_ spec: SocketSpec, inbound: InboundChannel?, outbound: OutboundChannel?) throws(ZMQError) {
-        guard !isClosed, drainDeadline == nil, fatalError == nil else {
+        guard !isClosed, drainDeadline == nil, terminationError == nil else {
             throw ZMQError.closed("IOThread.open", detail: "socket \(spec.name)")
         }
         let handle = try SocketHandle.open(context: owner.context, type: spec.type, name: spec.name)
@@ -86,7 +86,7 @@ extension IOLoop {
     /// Closes every socket with the remaining linger and fails what could not be sent.
     func closeAll() {
         let remaining = drainDeadline.map { max(.zero, $0 - .now) } ?? .zero
-        let error = fatalError ?? ZMQError.closed("IOThread.shutdown", detail: owner.name)
+        let error = terminationError ?? ZMQError.closed("IOThread.shutdown", detail: owner.name)
         for entry in entries {
             close(entry, linger: remaining, failing: error)
         }

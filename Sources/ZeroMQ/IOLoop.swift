@@ -32,7 +32,7 @@ final class IOLoop {
     /// Set by shutdown: flush outbound queues until then.
     var drainDeadline: ContinuousClock.Instant?
     /// Set when libzmq reports the context terminated: stop at once.
-    var fatalError: ZMQError?
+    var terminationError: ZMQError?
     /// Whether the loop has closed its sockets; late commands must fail.
     var isClosed = false
     var monitorCounter = 0
@@ -52,14 +52,14 @@ final class IOLoop {
             if shouldStop() { break }
             let busy = flushOutbound()
             pollOnce(busy: busy)
-            if fatalError != nil { break }
+            if terminationError != nil { break }
         }
         closeAll()
         owner.loopDidExit(self)
     }
 
     private func shouldStop() -> Bool {
-        if fatalError != nil { return true }
+        if terminationError != nil { return true }
         guard let deadline = drainDeadline else { return false }
         return ContinuousClock.now >= deadline || !entries.contains { $0.outbound?.hasPending ?? false }
     }
@@ -89,7 +89,7 @@ final class IOLoop {
             guard case .done(let n) = result else { return }
             count = n
         } catch {
-            fatalError = error
+            terminationError = error
             return
         }
         if items[0].revents != 0 { pipe.drain() }
@@ -114,7 +114,7 @@ final class IOLoop {
                 if !channel.deliver(message) { return }
             } catch {
                 if error.code == .contextTerminated {
-                    fatalError = error
+                    terminationError = error
                 } else {
                     // An unexpected receive error ends this socket's intake rather than spinning on it.
                     close(inbound: channel)
@@ -142,7 +142,7 @@ final class IOLoop {
                 } catch {
                     channel.complete(.failed(error))
                     if error.code == .contextTerminated {
-                        fatalError = error
+                        terminationError = error
                         return false
                     }
                 }

@@ -28,6 +28,7 @@ struct PosixThread: @unchecked Sendable {
         var thread = pthread_t()
         let rc = pthread_create(&thread, nil, { argument in
             let start = Unmanaged<Start>.fromOpaque(argument!).takeRetainedValue()
+            PosixThread.blockSignals()
             PosixThread.setCurrentName(start.name)
             start.body()
             return nil
@@ -56,6 +57,16 @@ struct PosixThread: @unchecked Sendable {
         #else
         return PosixThread(thread: created!)
         #endif
+    }
+
+    /// Blocks every asynchronous signal on the calling thread, as libzmq does for its own threads.
+    ///
+    /// Signal handling (SIGTERM for graceful shutdown) belongs to the process's signal sources; a
+    /// signal delivered to this thread while its disposition is "ignore" would otherwise be lost.
+    private static func blockSignals() {
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
     }
 
     #if canImport(Glibc)

@@ -21,31 +21,39 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds of the half-load latency phase.")
     var latencySeconds: Double = 3
 
-    @Option(help: "Raw scraped article used for the enrichment phase (default: samples/harbor-storm.txt padded to ~6 KB).")
+    @Option(
+        help: "Raw scraped article used for the enrichment phase (default: samples/harbor-storm.txt padded to ~6 KB).")
     var article: String?
 
     func run() throws {
         let payloadSize = 6 * 1024
-        let filler = String(repeating: "Council members met again on Tuesday to discuss the harbor budget. ", count: payloadSize / 66)
-        print("enrichd bench: \(messages) messages per phase, 6 KB payloads, tcp loopback, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let filler = String(
+            repeating: "Council members met again on Tuesday to discuss the harbor budget. ", count: payloadSize / 66)
+        print(
+            "enrichd bench: \(messages) messages per phase, 6 KB payloads, tcp loopback, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
 
         let raw = try BenchHarness.rawThroughput(messages: messages, size: payloadSize)
-        print(String(format: "raw libzmq PUSH->PULL       %9.0f msg/s  (%.0f MB/s)", raw, raw * Double(payloadSize) / 1e6))
+        print(
+            String(format: "raw libzmq PUSH->PULL       %9.0f msg/s  (%.0f MB/s)", raw, raw * Double(payloadSize) / 1e6)
+        )
 
-        let passPayload = { (seq: Int) -> [UInt8] in
+        let passPayload: @Sendable (Int) -> [UInt8] = { seq in
             Array("{\"id\":\"b\(seq)\",\"body\":\"\(filler.prefix(payloadSize - 40))\"}".utf8)
         }
-        let pass = try BenchHarness.daemon(enrichment: false, messages: messages, latencySeconds: latencySeconds, payload: passPayload)
+        let pass = try BenchHarness.daemon(
+            enrichment: false, messages: messages, latencySeconds: latencySeconds, payload: passPayload)
         print(pass.line(name: "daemon pass-through", raw: raw))
 
         let text = try articleText(minimumBytes: 5_500)
-        let articlePayload = { (seq: Int) -> [UInt8] in
+        let articlePayload: @Sendable (Int) -> [UInt8] = { seq in
             var envelope = Array("{\"id\":\"b\(seq)\",\"text\":\"".utf8)
             envelope += BenchHarness.jsonEscaped(text)
             envelope += Array("\"}".utf8)
             return envelope
         }
-        let full = try BenchHarness.daemon(enrichment: true, messages: messages / 2, latencySeconds: latencySeconds, payload: articlePayload)
+        let full = try BenchHarness.daemon(
+            enrichment: true, messages: messages / 2, latencySeconds: latencySeconds, payload: articlePayload)
         print(full.line(name: "daemon with enrichment", raw: raw))
     }
 

@@ -15,8 +15,10 @@ enum BenchHarness {
         func line(name: String, raw: Double) -> String {
             let perCore = Double(messages) / max(cpuSeconds, 1e-9)
             return String(
-                format: "%-27@ %9.0f msg/s  %5.1f%% of raw  %8.0f msg/s per CPU-second  p50 %.2f ms  p99 %.2f ms (half load)  peak RSS %d MiB",
-                name as NSString, throughput, 100 * throughput / raw, perCore, p50 * 1000, p99 * 1000, peakRSSKiB / 1024)
+                format:
+                    "%-27@ %9.0f msg/s  %5.1f%% of raw  %8.0f msg/s per CPU-second  p50 %.2f ms  p99 %.2f ms (half load)  peak RSS %d MiB",
+                name as NSString, throughput, 100 * throughput / raw, perCore, p50 * 1000, p99 * 1000, peakRSSKiB / 1024
+            )
         }
     }
 

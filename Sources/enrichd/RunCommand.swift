@@ -22,6 +22,8 @@ struct RunCommand: AsyncParsableCommand {
     var overrides: [String] = []
 
     func run() async throws {
+        // Installed first: a SIGTERM during start-up already counts.
+        let signals = ShutdownSignals()
         let configuration: DaemonConfiguration
         do {
             configuration = try await ConfigurationLoader(filePath: config, arguments: overrides).load()
@@ -34,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level, format: format) }
         let logger = Logger(label: "enrichd")
         do {
-            try await Daemon(configuration: configuration, logger: logger).run()
+            try await Daemon(configuration: configuration, logger: logger).run(signals: signals)
         } catch {
             logger.critical("daemon.failed", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -48,8 +48,12 @@ struct SendCommand: AsyncParsableCommand {
             payloads = Self.lines(of: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
         }
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-            payloads += (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")) ? Self.lines(of: [UInt8](data)) : [[UInt8](data)]
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("cannot read \(file)")
+            }
+            payloads +=
+                (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson"))
+                ? Self.lines(of: [UInt8](data)) : [[UInt8](data)]
         }
         let context = try ZMQContext()
         let io = IOThread(context: context, name: "enrichd-send")
@@ -82,7 +86,8 @@ struct SendCommand: AsyncParsableCommand {
             }
         }
         await io.shutdown(linger: .milliseconds(lingerMs))
-        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         FileHandle.standardError.write(Data("sent \(sent) messages in \(String(format: "%.3f", seconds)) s\n".utf8))
     }
 

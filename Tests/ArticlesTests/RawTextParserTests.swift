@@ -10,7 +10,8 @@ import Testing
                 "Heavy overnight rain pushed the Ngong River over its banks",
                 "At least 12 people are missing, the Kenya Red Cross says",
                 "Forecasters expect more storms through the weekend",
-            ])
+            ]
+        )
         #expect(article.dateline == Dateline(location: "Nairobi", agency: "CNN", text: "Nairobi CNN —"))
         #expect(article.contributors == ["Daniel Otieno", "Laura Smith", "Grace Wanjiru"])
         #expect(article.authors.isEmpty)
@@ -23,13 +24,30 @@ import Testing
             article.media == [
                 MediaItem(
                     kind: .caption,
-                    text: "Residents wade through floodwater in the Kibera district of Nairobi, Kenya, on Tuesday, April 14."),
-                MediaItem(kind: .video, text: "Flash floods swamp Nairobi neighbourhoods", durationSeconds: 192, credit: "CNN"),
+                    text:
+                        "Residents wade through floodwater in the Kibera district of Nairobi, Kenya, on Tuesday, April 14."
+                ),
+                MediaItem(
+                    kind: .video,
+                    text: "Flash floods swamp Nairobi neighbourhoods",
+                    durationSeconds: 192,
+                    credit: "CNN"
+                ),
                 MediaItem(kind: .image, text: "flood scene river nairobi", fileName: "wrn_00012345.jpg"),
-                MediaItem(kind: .video, text: "Aerial footage shows the scale of the flooding", durationSeconds: 65, credit: "CNN"),
-            ])
+                MediaItem(
+                    kind: .video,
+                    text: "Aerial footage shows the scale of the flooding",
+                    durationSeconds: 65,
+                    credit: "CNN"
+                ),
+            ]
+        )
         let kinds = Dictionary(grouping: article.removed, by: \.kind).mapValues { $0.map(\.text) }
-        #expect(kinds["teaser"] == ["Kenya floods: Rescue boats reach trapped families", "Why East Africa’s rainy season is getting wetter"])
+        #expect(
+            kinds["teaser"] == [
+                "Kenya floods: Rescue boats reach trapped families", "Why East Africa’s rainy season is getting wetter",
+            ]
+        )
         #expect(kinds["read_more"] == ["Read More"])
         #expect(kinds["filename"] == ["flood scene river nairobi wrn_00012345.jpg"])
         #expect(kinds["contributors"]?.count == 1)
@@ -52,14 +70,27 @@ import Testing
         #expect(
             article.body
                 == "Norway's central bank held its main interest rate steady on Thursday, saying inflation had eased "
-                + "faster than expected over the summer.\n\nThe bank said it would review the rate again in December.")
+                + "faster than expected over the summer.\n\nThe bank said it would review the rate again in December."
+        )
     }
 
     @Test(arguments: [
-        ("(CNN)A ferry ran aground near the port on Sunday.", "CNN", nil as String?, "A ferry ran aground near the port on Sunday."),
-        ("(CNN) -- A ferry ran aground near the port on Sunday.", "CNN", nil, "A ferry ran aground near the port on Sunday."),
-        ("LIMA, Peru (AP) — A ferry ran aground near the port on Sunday.", "AP", "LIMA, Peru", "A ferry ran aground near the port on Sunday."),
-        ("HAMBURG – A ferry ran aground near the port on Sunday.", nil, "HAMBURG", "A ferry ran aground near the port on Sunday."),
+        (
+            "(CNN)A ferry ran aground near the port on Sunday.", "CNN" as String?, nil as String?,
+            "A ferry ran aground near the port on Sunday."
+        ),
+        (
+            "(CNN) -- A ferry ran aground near the port on Sunday.", "CNN", nil,
+            "A ferry ran aground near the port on Sunday."
+        ),
+        (
+            "LIMA, Peru (AP) — A ferry ran aground near the port on Sunday.", "AP", "LIMA, Peru",
+            "A ferry ran aground near the port on Sunday."
+        ),
+        (
+            "HAMBURG – A ferry ran aground near the port on Sunday.", nil, "HAMBURG",
+            "A ferry ran aground near the port on Sunday."
+        ),
     ])
     func inlineDatelines(text: String, agency: String?, location: String?, body: String) throws {
         let article = try RawTextParser().parse(text)
@@ -69,7 +100,9 @@ import Testing
     }
 
     @Test func ordinaryDashIsNotADateline() throws {
-        let article = try RawTextParser().parse("Officials said - after a long meeting - that the port would stay shut for a week.")
+        let article = try RawTextParser().parse(
+            "Officials said - after a long meeting - that the port would stay shut for a week."
+        )
         #expect(article.dateline == nil)
         #expect(article.body == "Officials said - after a long meeting - that the port would stay shut for a week.")
     }
@@ -84,14 +117,19 @@ import Testing
             """
         let article = try RawTextParser().parse(text)
         #expect(
-            article.body == "The ferry company said all 40 passengers were taken off safely by lifeboats before noon on Sunday."
-                + "\n\nDivers will inspect the hull on Monday before the ship is towed back to the port for repairs.")
+            article.body
+                == "The ferry company said all 40 passengers were taken off safely by lifeboats before noon on Sunday."
+                + "\n\nDivers will inspect the hull on Monday before the ship is towed back to the port for repairs."
+        )
         #expect(
             article.media == [
                 MediaItem(
-                    kind: .caption, text: "Passengers wait on the quay after the ferry ran aground, March 3, 2026.",
-                    credit: "Harbour Photo Agency")
-            ])
+                    kind: .caption,
+                    text: "Passengers wait on the quay after the ferry ran aground, March 3, 2026.",
+                    credit: "Harbour Photo Agency"
+                )
+            ]
+        )
     }
 
     @Test func shortTextIsKept() throws {
@@ -101,7 +139,7 @@ import Testing
 
     @Test func controlAndZeroWidthCharactersRemoved() throws {
         let article = try RawTextParser().parse("A\u{0007}B \u{200D}c\u{FEFF}d\t\te.\r\n\r\nNext\u{2028}line here.")
-        #expect(article.body == "AB cd e.\n\nNext\n\nline here.")
+        #expect(article.body == "AB cd e.\n\nNext line here.")
     }
 
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])

@@ -4,7 +4,14 @@ import Testing
 @Suite struct StandardArticleParserTests {
     @Test func bodyIsTakenUnchanged() throws {
         let body = "  Story highlights\n\nLine one.\r\n03:12 - Source: CNN\n\u{200B}Read More  "
-        let envelope = Envelope(id: "b1", url: "u", title: "T", publishedAt: "2026-01-02", language: "en", content: .body(body))
+        let envelope = Envelope(
+            id: "b1",
+            url: "u",
+            title: "T",
+            publishedAt: "2026-01-02",
+            language: "en",
+            content: .body(body)
+        )
         let article = try StandardArticleParser().parse(envelope)
         #expect(article.body == body)
         #expect(article.title == "T")

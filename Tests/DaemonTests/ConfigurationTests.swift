@@ -9,7 +9,8 @@ struct ConfigurationTests {
         .deletingLastPathComponent()
 
     func write(_ yaml: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-\(UUID().uuidString).yaml")
+            .path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -42,7 +43,8 @@ struct ConfigurationTests {
     }
 
     @Test func listsComeFromYAMLAndEnvironment() async throws {
-        let path = try write("input:\n  type: sub\n  topics: [\"news.\", \"wire.\"]\n  endpoints: [tcp://10.0.0.1:1, ipc:///tmp/x]\n")
+        let path = try write(
+            "input:\n  type: sub\n  topics: [\"news.\", \"wire.\"]\n  endpoints: [tcp://10.0.0.1:1, ipc:///tmp/x]\n")
         let fromFile = try await ConfigurationLoader(filePath: path, environment: [:]).load()
         #expect(fromFile.input.topics == ["news.", "wire."])
         #expect(fromFile.input.endpoints == ["tcp://10.0.0.1:1", "ipc:///tmp/x"])

@@ -46,7 +46,7 @@ struct DaemonEndToEndTests {
         #expect(daemon.notify.messages.contains { $0.contains("STATUS=") && $0.contains("received") })
 
         daemon.sigterm()
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log.suffix(3000))")
         #expect(daemon.notify.waitFor("STOPPING=1", timeout: .seconds(1)))
         await harness.shutdown()
     }
@@ -58,7 +58,10 @@ struct DaemonEndToEndTests {
         let daemon = try DaemonProcess(
             flags: Self.flags(
                 input: feedEndpoint, output: sinkEndpoint,
-                extra: ["--input-type", "sub", "--input-topics", "news.", "--output-type", "pub", "--output-topic", "enriched.{source}"]))
+                extra: [
+                    "--input-type", "sub", "--input-topics", "news.", "--output-type", "pub", "--output-topic",
+                    "enriched.{source}",
+                ]))
         // PUB/SUB joins asynchronously: probe until one article makes the round trip.
         var joined = false
         for attempt in 0..<100 where !joined {
@@ -82,7 +85,7 @@ struct DaemonEndToEndTests {
             #expect(String(decoding: message.frames[0], as: UTF8.self) == "enriched.test-wire")
         }
         daemon.sigterm()
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log.suffix(3000))")
         await harness.shutdown()
     }
 
@@ -94,7 +97,10 @@ struct DaemonEndToEndTests {
         let daemon = try DaemonProcess(
             flags: Self.flags(
                 input: feedEndpoint, output: sinkEndpoint,
-                extra: ["--dead-letter-enabled", "true", "--dead-letter-mode", "connect", "--dead-letter-endpoints", deadEndpoint]))
+                extra: [
+                    "--dead-letter-enabled", "true", "--dead-letter-mode", "connect", "--dead-letter-endpoints",
+                    deadEndpoint,
+                ]))
         let bad: [(ZMQMessage, String)] = [
             (ZMQMessage(Array("{\"id\":\"x1\",\"text\":42}".utf8)), "wrong_type"),
             (ZMQMessage([0xFF, 0xFE, 0x41, 0x00]), "invalid_utf8"),
@@ -113,16 +119,19 @@ struct DaemonEndToEndTests {
         let reasons = records.compactMap { field($0.frames[0], "reason") as? String }
         #expect(Set(reasons) == Set(bad.map(\.1)))
         let binary = try #require(records.first { field($0.frames[0], "reason") as? String == "invalid_utf8" })
-        #expect(field(binary.frames[0], "payload_base64") as? String == Data([0xFF, 0xFE, 0x41, 0x00]).base64EncodedString())
+        #expect(
+            field(binary.frames[0], "payload_base64") as? String
+                == Data([0xFF, 0xFE, 0x41, 0x00]).base64EncodedString())
         for record in records {
             #expect(field(record.frames[0], "stage") as? String != nil)
             #expect(field(record.frames[0], "schema") as? String == "enrichd.deadletter/1")
         }
         let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
-        let deadLettered = metrics.filter { $0.key.hasPrefix("enrichd_messages_dead_lettered_total") }.values.reduce(0, +)
+        let deadLettered = metrics.filter { $0.key.hasPrefix("enrichd_messages_dead_lettered_total") }.values.reduce(
+            0, +)
         #expect(deadLettered == Double(bad.count))
         daemon.sigterm()
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log.suffix(3000))")
         await harness.shutdown()
     }
 
@@ -164,7 +173,10 @@ struct DaemonEndToEndTests {
         let daemon = try DaemonProcess(
             flags: Self.flags(
                 input: feedEndpoint, output: sinkEndpoint,
-                extra: ["--input-high-water-mark", "10", "--output-high-water-mark", "10", "--shutdown-drain-timeout-ms", "20000"]))
+                extra: [
+                    "--input-high-water-mark", "10", "--output-high-water-mark", "10", "--shutdown-drain-timeout-ms",
+                    "20000",
+                ]))
         let total = 3_000
         let sender = Task {
             for index in 0..<total { try? await feed.send(ZMQMessage(envelope(index, prefix: "p", padding: 32_768))) }
@@ -184,7 +196,7 @@ struct DaemonEndToEndTests {
         // Downstream comes back: everything accepted drains and the daemon exits cleanly.
         let outputs = await collect(sink, count: total, timeout: .seconds(5))
         sender.cancel()
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log.suffix(3000))")
         let accepted = try #require(daemon.logValue("daemon.stopped", key: "pipeline.accepted").flatMap(Int.init))
         #expect(outputs.count == accepted)
         await harness.shutdown()
@@ -194,8 +206,10 @@ struct DaemonEndToEndTests {
         let harness = try Harness()
         let (feed, feedEndpoint) = try await harness.bindOutbound(.push)
         let (sink, sinkEndpoint) = try await harness.bindInbound(.pull)
-        let one = try DaemonProcess(flags: Self.flags(input: feedEndpoint, output: sinkEndpoint, extra: ["--worker-name", "w1"]))
-        let two = try DaemonProcess(flags: Self.flags(input: feedEndpoint, output: sinkEndpoint, extra: ["--worker-name", "w2"]))
+        let one = try DaemonProcess(
+            flags: Self.flags(input: feedEndpoint, output: sinkEndpoint, extra: ["--worker-name", "w1"]))
+        let two = try DaemonProcess(
+            flags: Self.flags(input: feedEndpoint, output: sinkEndpoint, extra: ["--worker-name", "w2"]))
         let total = 2_000
         for index in 0..<total { try await feed.send(ZMQMessage(envelope(index, prefix: "w"))) }
         let outputs = await collect(sink, count: total, timeout: .seconds(60))

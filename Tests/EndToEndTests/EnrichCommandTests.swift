@@ -72,7 +72,8 @@ struct EnrichCommandTests {
 
     @Test func outputsValidateAgainstThePublishedSchemas() throws {
         let (_, lines) = try run(["samples/articles.jsonl", "samples/harbor-storm.txt"])
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-schema-\(UUID().uuidString).jsonl")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "enrichd-schema-\(UUID().uuidString).jsonl")
         try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """

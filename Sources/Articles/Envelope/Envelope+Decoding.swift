@@ -46,7 +46,11 @@ extension Envelope {
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-    private static func decodeRawText(_ buffer: UnsafeBufferPointer<UInt8>, limits: EnvelopeLimits) throws(EnvelopeError) -> Envelope {
+    private static func decodeRawText(
+        _ buffer: UnsafeBufferPointer<UInt8>, limits: EnvelopeLimits
+    )
+        throws(EnvelopeError) -> Envelope
+    {
         if let bad = UTF8Validation.firstInvalidOffset(buffer, from: 0, to: buffer.count) {
             throw EnvelopeError(code: .invalidUTF8, detail: "invalid UTF-8 at byte \(bad)")
         }
@@ -72,7 +76,11 @@ extension Envelope {
             || (startsWith("<?xml", at: 0) && buffer.count > 64)
     }
 
-    private static func decodeObject(_ buffer: UnsafeBufferPointer<UInt8>, limits: EnvelopeLimits) throws(EnvelopeError) -> Envelope {
+    private static func decodeObject(
+        _ buffer: UnsafeBufferPointer<UInt8>, limits: EnvelopeLimits
+    ) throws(EnvelopeError)
+        -> Envelope
+    {
         let value: JSONValue
         do {
             value = try JSONReader.parse(buffer, maxDepth: limits.maxDepth)
@@ -106,7 +114,11 @@ extension Envelope {
             case .number(let d) where d.rounded(.towardZero) == d && abs(d) < 9.007e15:
                 envelope.id = String(Int(d))
             default:
-                throw EnvelopeError(code: .wrongType, field: "id", detail: "field id is a \(id.typeName), expected string")
+                throw EnvelopeError(
+                    code: .wrongType,
+                    field: "id",
+                    detail: "field id is a \(id.typeName), expected string"
+                )
             }
         }
         for (key, value) in fields {
@@ -120,8 +132,11 @@ extension Envelope {
             case .string(let s): string = s
             default:
                 throw EnvelopeError(
-                    code: .wrongType, field: key, detail: "field \(key) is a \(value.typeName), expected string",
-                    envelopeID: envelope.id)
+                    code: .wrongType,
+                    field: key,
+                    detail: "field \(key) is a \(value.typeName), expected string",
+                    envelopeID: envelope.id
+                )
             }
             switch key {
             case "url": envelope.url = string
@@ -132,18 +147,27 @@ extension Envelope {
             }
         }
         guard let content = contents.first else {
-            throw EnvelopeError(code: .missingContent, detail: "envelope has none of text, html, body", envelopeID: envelope.id)
+            throw EnvelopeError(
+                code: .missingContent,
+                detail: "envelope has none of text, html, body",
+                envelopeID: envelope.id
+            )
         }
         if contents.count > 1 {
             let names = contents.map(\.field).joined(separator: ", ")
             throw EnvelopeError(
-                code: .conflictingContent, detail: "envelope has more than one of text, html, body: \(names)",
-                envelopeID: envelope.id)
+                code: .conflictingContent,
+                detail: "envelope has more than one of text, html, body: \(names)",
+                envelopeID: envelope.id
+            )
         }
         guard case .string(let s) = content.value else {
             throw EnvelopeError(
-                code: .wrongType, field: content.field,
-                detail: "field \(content.field) is a \(content.value.typeName), expected string", envelopeID: envelope.id)
+                code: .wrongType,
+                field: content.field,
+                detail: "field \(content.field) is a \(content.value.typeName), expected string",
+                envelopeID: envelope.id
+            )
         }
         switch content.field {
         case "text": envelope.content = .text(s)

@@ -27,7 +27,11 @@ public struct JSONReader {
     ///   - buffer: The UTF-8 JSON text.
     ///   - maxDepth: The deepest nesting of arrays and objects accepted (default 64).
     /// - Throws: ``JSONParseError`` naming the problem and its byte offset.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = 64) throws(JSONParseError) -> JSONValue {
+    public static func parse(
+        _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int = 64
+    ) throws(JSONParseError)
+        -> JSONValue
+    {
         var scanner = JSONScanner(buffer: buffer, maxDepth: maxDepth)
         scanner.skipWhitespace()
         guard scanner.index < buffer.count else { throw JSONParseError(code: .empty, offset: scanner.index) }
@@ -65,9 +69,15 @@ struct JSONScanner {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw JSONParseError(code: .unexpectedByte, offset: index)
         }
@@ -95,7 +105,9 @@ struct JSONScanner {
         while true {
             skipWhitespace()
             guard index < buffer.count else { throw JSONParseError(code: .unexpectedEnd, offset: index) }
-            guard buffer[index] == UInt8(ascii: "\"") else { throw JSONParseError(code: .unexpectedByte, offset: index) }
+            guard buffer[index] == UInt8(ascii: "\"") else {
+                throw JSONParseError(code: .unexpectedByte, offset: index)
+            }
             let key = try parseString()
             skipWhitespace()
             guard index < buffer.count else { throw JSONParseError(code: .unexpectedEnd, offset: index) }
@@ -108,7 +120,9 @@ struct JSONScanner {
             guard index < buffer.count else { throw JSONParseError(code: .unexpectedEnd, offset: index) }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(members)
             default: throw JSONParseError(code: .unexpectedByte, offset: index)
             }
         }
@@ -130,7 +144,9 @@ struct JSONScanner {
             guard index < buffer.count else { throw JSONParseError(code: .unexpectedEnd, offset: index) }
             switch buffer[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(elements)
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(elements)
             default: throw JSONParseError(code: .unexpectedByte, offset: index)
             }
         }
@@ -303,7 +319,9 @@ struct JSONScanner {
             return negative ? -value : value
         }
         let text = String(validUTF8: buffer, from: start, to: i)
-        guard let value = Double(text), value.isFinite else { throw JSONParseError(code: .invalidNumber, offset: start) }
+        guard let value = Double(text), value.isFinite else {
+            throw JSONParseError(code: .invalidNumber, offset: start)
+        }
         return value
     }
 

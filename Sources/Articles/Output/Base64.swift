@@ -1,6 +1,8 @@
 /// Standard base64 (RFC 4648, with padding) for binary payloads in dead letters.
 enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8
+    )
 
     static func encode(_ bytes: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// A payload that could not be processed, with the reason: schema `enrichd.deadletter/1`.
@@ -46,8 +46,14 @@ public struct DeadLetter: Sendable {
 
     /// Creates a dead letter.
     public init(
-        id: String? = nil, reason: String, stage: String, message: String, receivedAt: Date, worker: String,
-        topic: [UInt8]? = nil, payload: [UInt8]
+        id: String? = nil,
+        reason: String,
+        stage: String,
+        message: String,
+        receivedAt: Date,
+        worker: String,
+        topic: [UInt8]? = nil,
+        payload: [UInt8]
     ) {
         self.id = id
         self.reason = reason
@@ -70,31 +76,45 @@ public struct DeadLetter: Sendable {
         let included = payload.prefix(max(0, maxPayloadBytes))
         var w = JSONWriter(capacity: included.count + 512)
         w.beginObject()
-        w.key("schema"); w.string(Self.schema)
-        w.key("id"); w.string(id)
-        w.key("reason"); w.string(reason)
-        w.key("stage"); w.string(stage)
-        w.key("message"); w.string(message)
-        w.key("received_at"); w.string(Timestamp.iso8601(receivedAt))
-        w.key("worker"); w.string(worker)
+        w.key("schema")
+        w.string(Self.schema)
+        w.key("id")
+        w.string(id)
+        w.key("reason")
+        w.string(reason)
+        w.key("stage")
+        w.string(stage)
+        w.key("message")
+        w.string(message)
+        w.key("received_at")
+        w.string(Timestamp.iso8601(receivedAt))
+        w.key("worker")
+        w.string(worker)
         if let topic, !UTF8Validation.isValid(topic) {
-            w.key("topic"); w.null()
-            w.key("topic_base64"); w.string(Base64.encode(topic[...]))
+            w.key("topic")
+            w.null()
+            w.key("topic_base64")
+            w.string(Base64.encode(topic[...]))
         } else {
-            w.key("topic"); w.string(topic.map { String(decoding: $0, as: UTF8.self) })
+            w.key("topic")
+            w.string(topic.map { String(decoding: $0, as: UTF8.self) })
         }
         let text = included.withUnsafeBufferPointer { buffer -> String? in
             UTF8Validation.firstInvalidOffset(buffer, from: 0, to: buffer.count) == nil
                 ? String(decoding: buffer, as: UTF8.self) : nil
         }
         if let text {
-            w.key("payload"); w.string(text)
+            w.key("payload")
+            w.string(text)
         } else {
-            w.key("payload_base64"); w.string(Base64.encode(included))
+            w.key("payload_base64")
+            w.string(Base64.encode(included))
         }
-        w.key("payload_bytes"); w.number(payload.count)
+        w.key("payload_bytes")
+        w.number(payload.count)
         if included.count < payload.count {
-            w.key("payload_truncated"); w.bool(true)
+            w.key("payload_truncated")
+            w.bool(true)
         }
         w.endObject()
         return w.bytes

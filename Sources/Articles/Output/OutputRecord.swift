@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// One enriched article as published: schema `enrichd.article/1`.
@@ -32,8 +32,15 @@ public struct OutputRecord: Sendable {
 
     /// Creates a record.
     public init(
-        id: String, receivedAt: Date, processedAt: Date, processingMicroseconds: Int, worker: String,
-        source: String? = nil, metadata: JSONValue? = nil, article: Article, enrichment: Enrichments
+        id: String,
+        receivedAt: Date,
+        processedAt: Date,
+        processingMicroseconds: Int,
+        worker: String,
+        source: String? = nil,
+        metadata: JSONValue? = nil,
+        article: Article,
+        enrichment: Enrichments
     ) {
         self.id = id
         self.receivedAt = receivedAt
@@ -50,17 +57,26 @@ public struct OutputRecord: Sendable {
     public func encodeJSON() -> [UInt8] {
         var w = JSONWriter(capacity: article.body.utf8.count * 2 + 1024)
         w.beginObject()
-        w.key("schema"); w.string(Self.schema)
-        w.key("id"); w.string(id)
-        w.key("received_at"); w.string(Timestamp.iso8601(receivedAt))
-        w.key("processed_at"); w.string(Timestamp.iso8601(processedAt))
-        w.key("processing_us"); w.number(processingMicroseconds)
-        w.key("worker"); w.string(worker)
-        w.key("source"); w.string(source)
+        w.key("schema")
+        w.string(Self.schema)
+        w.key("id")
+        w.string(id)
+        w.key("received_at")
+        w.string(Timestamp.iso8601(receivedAt))
+        w.key("processed_at")
+        w.string(Timestamp.iso8601(processedAt))
+        w.key("processing_us")
+        w.number(processingMicroseconds)
+        w.key("worker")
+        w.string(worker)
+        w.key("source")
+        w.string(source)
         w.key("metadata")
         if let metadata { w.value(metadata) } else { w.null() }
-        w.key("article"); article.write(to: &w)
-        w.key("enrichment"); enrichment.write(to: &w)
+        w.key("article")
+        article.write(to: &w)
+        w.key("enrichment")
+        enrichment.write(to: &w)
         w.endObject()
         return w.bytes
     }
@@ -70,33 +86,55 @@ extension Article {
     /// Writes the `article` object of an output record.
     public func write(to w: inout JSONWriter) {
         w.beginObject()
-        w.key("url"); w.string(url)
-        w.key("title"); w.string(title)
-        w.key("highlights"); w.beginArray(); for h in highlights { w.string(h) }; w.endArray()
+        w.key("url")
+        w.string(url)
+        w.key("title")
+        w.string(title)
+        w.key("highlights")
+        w.beginArray()
+        for h in highlights { w.string(h) }
+        w.endArray()
         w.key("dateline")
         if let dateline {
             w.beginObject()
-            w.key("location"); w.string(dateline.location)
-            w.key("agency"); w.string(dateline.agency)
-            w.key("text"); w.string(dateline.text)
+            w.key("location")
+            w.string(dateline.location)
+            w.key("agency")
+            w.string(dateline.agency)
+            w.key("text")
+            w.string(dateline.text)
             w.endObject()
         } else {
             w.null()
         }
-        w.key("authors"); w.beginArray(); for a in authors { w.string(a) }; w.endArray()
-        w.key("contributors"); w.beginArray(); for c in contributors { w.string(c) }; w.endArray()
-        w.key("published_at"); w.string(publishedAt)
-        w.key("language"); w.string(language)
-        w.key("body"); w.string(body)
+        w.key("authors")
+        w.beginArray()
+        for a in authors { w.string(a) }
+        w.endArray()
+        w.key("contributors")
+        w.beginArray()
+        for c in contributors { w.string(c) }
+        w.endArray()
+        w.key("published_at")
+        w.string(publishedAt)
+        w.key("language")
+        w.string(language)
+        w.key("body")
+        w.string(body)
         w.key("media")
         w.beginArray()
         for item in media {
             w.beginObject()
-            w.key("kind"); w.string(item.kind.rawValue)
-            w.key("text"); w.string(item.text)
-            w.key("duration_s"); w.number(item.durationSeconds)
-            w.key("credit"); w.string(item.credit)
-            w.key("file_name"); w.string(item.fileName)
+            w.key("kind")
+            w.string(item.kind.rawValue)
+            w.key("text")
+            w.string(item.text)
+            w.key("duration_s")
+            w.number(item.durationSeconds)
+            w.key("credit")
+            w.string(item.credit)
+            w.key("file_name")
+            w.string(item.fileName)
             w.endObject()
         }
         w.endArray()
@@ -104,8 +142,10 @@ extension Article {
         w.beginArray()
         for block in removed {
             w.beginObject()
-            w.key("kind"); w.string(block.kind)
-            w.key("text"); w.string(block.text)
+            w.key("kind")
+            w.string(block.kind)
+            w.key("text")
+            w.string(block.text)
             w.endObject()
         }
         w.endArray()
@@ -120,11 +160,16 @@ extension Enrichments {
         if let stats {
             w.key("stats")
             w.beginObject()
-            w.key("characters"); w.number(stats.characters)
-            w.key("words"); w.number(stats.words)
-            w.key("sentences"); w.number(stats.sentences)
-            w.key("paragraphs"); w.number(stats.paragraphs)
-            w.key("reading_time_s"); w.number(stats.readingTimeSeconds)
+            w.key("characters")
+            w.number(stats.characters)
+            w.key("words")
+            w.number(stats.words)
+            w.key("sentences")
+            w.number(stats.sentences)
+            w.key("paragraphs")
+            w.number(stats.paragraphs)
+            w.key("reading_time_s")
+            w.number(stats.readingTimeSeconds)
             w.endObject()
         }
         w.endObject()

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// ISO 8601 UTC timestamps with milliseconds (`2026-11-25T10:00:00.123Z`), formatted without a

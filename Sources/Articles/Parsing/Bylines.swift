@@ -1,6 +1,8 @@
 /// Author names from a `By X and Y` line.
 enum Bylines {
-    private static let connectors: Set<Substring> = ["de", "del", "della", "van", "von", "der", "da", "di", "al", "bin", "le", "la", "du", "dos"]
+    private static let connectors: Set<Substring> = [
+        "de", "del", "della", "van", "von", "der", "da", "di", "al", "bin", "le", "la", "du", "dos",
+    ]
 
     /// The names in a byline, or `nil` when `line` is not one.
     static func authors(_ line: String, features: LineFeatures) -> [String]? {

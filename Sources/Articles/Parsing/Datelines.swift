@@ -7,7 +7,9 @@ enum Datelines {
         var bodyStart: Int
     }
 
-    private static let connectors: Set<String> = ["de", "del", "la", "el", "al", "of", "upon", "am", "an", "der", "on", "da"]
+    private static let connectors: Set<String> = [
+        "de", "del", "la", "el", "al", "of", "upon", "am", "an", "der", "on", "da",
+    ]
 
     static func match(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Match? {
         guard start < end else { return nil }
@@ -18,9 +20,12 @@ enum Datelines {
         while k < limit {
             let b = buffer[k]
             if b == UInt8(ascii: ":") || b == UInt8(ascii: "\"") || b == UInt8(ascii: ";") { return nil }
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), k + 1 < end, buffer[k + 1] == 0x20 {
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), k + 1 < end,
+                buffer[k + 1] == 0x20
+            {
                 // A sentence ended before any separator, unless the dot closes an initial ("D.C.").
-                let initial = b == UInt8(ascii: ".") && k > start && isUpper(buffer[k - 1])
+                let initial =
+                    b == UInt8(ascii: ".") && k > start && isUpper(buffer[k - 1])
                     && (k - 1 == start || buffer[k - 2] == 0x20 || buffer[k - 2] == UInt8(ascii: "."))
                 if !initial { return nil }
             }
@@ -39,7 +44,8 @@ enum Datelines {
         if buffer[j] == UInt8(ascii: "-") {
             j += 1
             if j < end, buffer[j] == UInt8(ascii: "-") { j += 1 }
-        } else if buffer[j] == 0xE2, j + 2 < end, buffer[j + 1] == 0x80, buffer[j + 2] == 0x93 || buffer[j + 2] == 0x94 {
+        } else if buffer[j] == 0xE2, j + 2 < end, buffer[j + 1] == 0x80, buffer[j + 2] == 0x93 || buffer[j + 2] == 0x94
+        {
             j += 3
         } else {
             return nil
@@ -67,7 +73,8 @@ enum Datelines {
         guard close < end, buffer[close] == UInt8(ascii: ")"), close > start + 1 else { return nil }
         let agency = string(buffer, start + 1, close)
         let words = agency.split(separator: " ")
-        guard words.count <= 3, let first = agency.utf8.first, isUpper(first), !agency.contains(where: \.isNumber) else {
+        guard words.count <= 3, let first = agency.utf8.first, isUpper(first), !agency.contains(where: \.isNumber)
+        else {
             return nil
         }
         var textEnd = close + 1
@@ -80,14 +87,19 @@ enum Datelines {
     }
 
     private static func matchPrefix(
-        _ buffer: UnsafeBufferPointer<UInt8>, start: Int, prefixEnd: Int, separatorEnd: Int, end: Int
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        start: Int,
+        prefixEnd: Int,
+        separatorEnd: Int,
+        end: Int
     ) -> Match? {
         let prefix = string(buffer, start, prefixEnd)
         let words = prefix.split(separator: " ")
         guard words.count >= 1, words.count <= 7 else { return nil }
         for (n, word) in words.enumerated() {
             guard let first = word.first else { return nil }
-            let ok = first.isUppercase || first == "(" || first.isNumber || (n > 0 && connectors.contains(word.lowercased()))
+            let ok =
+                first.isUppercase || first == "(" || first.isNumber || (n > 0 && connectors.contains(word.lowercased()))
             if !ok { return nil }
         }
         var agency: String?
@@ -117,6 +129,7 @@ enum Datelines {
         let body = skipSpaces(buffer, separatorEnd, end)
         return Match(
             dateline: Dateline(location: location, agency: agency, text: string(buffer, start, separatorEnd)),
-            bodyStart: body)
+            bodyStart: body
+        )
     }
 }

@@ -64,7 +64,8 @@ struct HTMLPageScan {
 
     private mutating func readMeta(_ node: xmlNodePtr) {
         guard let content = HTMLNode.attribute(node, "content"), !content.isEmpty else { return }
-        let key = (HTMLNode.attribute(node, "property") ?? HTMLNode.attribute(node, "name")
+        let key =
+            (HTMLNode.attribute(node, "property") ?? HTMLNode.attribute(node, "name")
             ?? HTMLNode.attribute(node, "itemprop") ?? "").lowercased()
         switch key {
         case "og:title": if ogTitle == nil { ogTitle = content }
@@ -76,7 +77,8 @@ struct HTMLPageScan {
                 authors = text.replacing(" and ", with: ",").split(separator: ",")
                     .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             }
-        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "og:published_time":
+        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date",
+            "og:published_time":
             if publishedAt == nil { publishedAt = content }
         default: break
         }

@@ -49,7 +49,8 @@ public struct HTMLParser: Sendable {
     }()
 
     private static let options: Int32 = {
-        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        let flags =
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         return Int32(bitPattern: flags)
     }()
@@ -93,6 +94,7 @@ public struct HTMLParser: Sendable {
             authors: page.authors,
             publishedAt: envelope.publishedAt ?? page.publishedAt,
             language: envelope.language ?? page.language,
-            body: String(decoding: body, as: UTF8.self))
+            body: String(decoding: body, as: UTF8.self)
+        )
     }
 }

@@ -45,7 +45,9 @@ enum HTMLText {
             var done: xmlNodePtr? = current
             node = nil
             while let d = done {
-                if d != current, d.pointee.type == XML_ELEMENT_NODE, blocks.contains(HTMLNode.name(d)) { out.append(0x0A) }
+                if d != current, d.pointee.type == XML_ELEMENT_NODE, blocks.contains(HTMLNode.name(d)) {
+                    out.append(0x0A)
+                }
                 if d == root { break }
                 if let next = d.pointee.next {
                     node = next

@@ -26,7 +26,8 @@ enum MediaPatterns {
         i += 1
         if buffer[i] == UInt8(ascii: "-") || buffer[i] == UInt8(ascii: "|") {
             i += 1
-        } else if buffer[i] == 0xE2, i + 2 < end, buffer[i + 1] == 0x80, buffer[i + 2] == 0x93 || buffer[i + 2] == 0x94 {
+        } else if buffer[i] == 0xE2, i + 2 < end, buffer[i + 1] == 0x80, buffer[i + 2] == 0x93 || buffer[i + 2] == 0x94
+        {
             i += 3
         } else {
             return nil

@@ -45,7 +45,7 @@ struct RawTextAnalysis {
         self.envelopeTitle = envelopeTitle
         roles = Array(repeating: .unassigned, count: document.count)
         features = document.bytes.withUnsafeBufferPointer { buffer in
-            document.lines.map { LineFeatures(buffer, start: $0.start, end: $0.end) }
+            document.lines.map { LineFeatures(buffer, start: $0.start, end: $0.end, spaces: $0.spaces) }
         }
         let blanks = document.lines.reduce(0) { $0 + ($1.blankBefore ? 1 : 0) }
         usesBlankLines = blanks * 4 >= document.count
@@ -98,10 +98,20 @@ struct RawTextAnalysis {
                     var titleLine: Int?
                     let before = i > 0 && adjacent(i) && roles[i - 1] == .unassigned && isHeadlineLike(i - 1)
                     let after = i + 1 < count && adjacent(i + 1) && isHeadlineLike(i + 1)
-                    if credit != nil && before { titleLine = i - 1 } else if after { titleLine = i + 1 } else if before { titleLine = i - 1 }
+                    if credit != nil && before {
+                        titleLine = i - 1
+                    } else if after {
+                        titleLine = i + 1
+                    } else if before {
+                        titleLine = i - 1
+                    }
                     if let t = titleLine { roles[t] = .videoTitle }
                     let item = MediaItem(
-                        kind: .video, text: titleLine.map { text($0) } ?? "", durationSeconds: seconds, credit: credit)
+                        kind: .video,
+                        text: titleLine.map { text($0) } ?? "",
+                        durationSeconds: seconds,
+                        credit: credit
+                    )
                     media.append((titleLine.map { min($0, i) } ?? i, item))
                 } else if let name = MediaPatterns.imageFileName(buffer, start: line.start, end: line.end) {
                     roles[i] = .image
@@ -116,11 +126,14 @@ struct RawTextAnalysis {
     // MARK: Header and highlights
 
     func findHighlightsMarker() -> Int? {
-        for i in 0..<min(count, 40) where roles[i] == .unassigned && features[i].words <= 3 && features[i].terminal == 0 {
-            let lower = text(i).lowercased()
-            if lower.hasSuffix("highlights") { return i }
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<min(count, 40)
+            where roles[i] == .unassigned && features[i].words <= 3 && features[i].terminal == 0 {
+                let line = document.lines[i]
+                if ByteSearch.hasSuffix(buffer, line.start, line.end, Self.highlightsWord) { return i }
+            }
+            return nil
         }
-        return nil
     }
 
     mutating func collectHighlights(after marker: Int) -> Int {
@@ -175,28 +188,32 @@ struct RawTextAnalysis {
     }
 
     func sameText(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count ? a == b : a.lowercased().split(separator: " ") == b.lowercased().split(separator: " ")
+        a.utf8.count == b.utf8.count
+            ? a == b : a.lowercased().split(separator: " ") == b.lowercased().split(separator: " ")
     }
 
     /// A date or time line (`Sep 3, 2020`, `Updated 10:59 PM ET, Thu October 1, 2020`).
     func isTimestamp(_ i: Int) -> Bool {
         let f = features[i]
         guard f.words <= 10, f.digits >= 2, f.digits * 3 >= f.letters / 2 || f.words <= 4 else { return false }
-        let lower = text(i).lowercased()
-        for month in Self.monthPrefixes where lower.contains(month) { return true }
-        return lower.contains("updated") || lower.contains("published") || lower.contains(" gmt") || lower.contains(" et")
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer {
+            ByteSearch.containsAny($0, line.start, line.end, Self.timeWords)
+        }
     }
 
-    static let monthPrefixes = [
+    static let highlightsWord: [UInt8] = Array("highlights".utf8)
+    static let timeWords = ByteSearch.NeedleSet([
         "jan", "feb", "mar", "apr", "may ", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday",
-    ]
+        "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", " gmt", " et",
+    ])
 
     /// Share, subscribe, notification, "Read More" and similar interface lines.
     func isNavigation(_ i: Int) -> Bool {
         let f = features[i]
         guard f.words <= 14 else { return false }
-        return Boilerplate.isInterfaceText(text(i))
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { Boilerplate.isInterfaceText($0, line.start, line.end) }
     }
 
     // MARK: Dateline
@@ -253,7 +270,11 @@ struct RawTextAnalysis {
         for i in start..<count where roles[i] == .unassigned {
             let f = features[i]
             if isNavigation(i) {
-                roles[i] = Boilerplate.isReadMore(text(i)) ? .readMore : .navigation
+                let line = document.lines[i]
+                let readMore = document.bytes.withUnsafeBufferPointer {
+                    Boilerplate.isReadMore($0, line.start, line.end)
+                }
+                roles[i] = readMore ? .readMore : .navigation
             } else if i < start + 3, let names = Bylines.authors(text(i), features: f) {
                 roles[i] = .byline
                 authors.append(contentsOf: names)
@@ -271,7 +292,8 @@ struct RawTextAnalysis {
         if i + 1 < count, adjacent(i + 1), features[i + 1].startsLower { return false }
         guard usesBlankLines else { return true }
         let blankBefore = i == 0 || document.lines[i].blankBefore
-        let blankAfter = i + 1 >= count || document.lines[i + 1].blankBefore || roles[i + 1] == .video
+        let blankAfter =
+            i + 1 >= count || document.lines[i + 1].blankBefore || roles[i + 1] == .video
             || roles[i + 1] == .image
         return blankBefore && blankAfter
     }
@@ -282,7 +304,7 @@ struct RawTextAnalysis {
         var checked = 0
         var i = count - 1
         while i >= 0, checked < 3 {
-            if roles[i] != .body {
+            if roles[i] != .body && roles[i] != .teaser {
                 i -= 1
                 continue
             }
@@ -298,7 +320,9 @@ struct RawTextAnalysis {
 
     static func trimmed(_ s: String) -> String {
         var view = Substring(s)
-        while let first = view.first, first == " " || first == "," || first == "." || first == "|" { view.removeFirst() }
+        while let first = view.first, first == " " || first == "," || first == "." || first == "|" {
+            view.removeFirst()
+        }
         while let last = view.last, last == " " { view.removeLast() }
         return String(view)
     }
@@ -320,7 +344,8 @@ struct RawTextAnalysis {
                 let end = document.lines[i].end
                 guard start < end else { continue }
                 if let p = previousBody {
-                    let joinsWrapped = p == i - 1 && adjacent(i) && usesBlankLines && !features[p].isSentenceEnd
+                    let joinsWrapped =
+                        p == i - 1 && adjacent(i) && usesBlankLines && !features[p].isSentenceEnd
                         && features[i].startsLower
                     if joinsWrapped {
                         body.append(0x20)
@@ -346,7 +371,14 @@ struct RawTextAnalysis {
         }
         let orderedMedia = media.sorted { $0.line < $1.line }.map(\.item)
         return Article(
-            title: title, highlights: highlights, dateline: dateline, authors: authors, contributors: contributors,
-            body: String(decoding: body, as: UTF8.self), media: orderedMedia, removed: removed)
+            title: title,
+            highlights: highlights,
+            dateline: dateline,
+            authors: authors,
+            contributors: contributors,
+            body: String(decoding: body, as: UTF8.self),
+            media: orderedMedia,
+            removed: removed
+        )
     }
 }

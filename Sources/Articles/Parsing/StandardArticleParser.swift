@@ -19,8 +19,12 @@ public struct StandardArticleParser: ArticleParser {
                 throw ParseError(code: .emptyBody, detail: "body is empty")
             }
             return Article(
-                url: envelope.url, title: envelope.title, publishedAt: envelope.publishedAt,
-                language: envelope.language, body: body)
+                url: envelope.url,
+                title: envelope.title,
+                publishedAt: envelope.publishedAt,
+                language: envelope.language,
+                body: body
+            )
         case .text(let text):
             return try self.text.parse(text, envelope: envelope)
         case .html(let page):

@@ -9,36 +9,37 @@ struct LineFeatures {
     var startsUpper = false
     /// Whether the first character is a lower-case letter.
     var startsLower = false
-    /// ASCII digits in the line.
+    /// ASCII digits in the line (counted for lines up to 160 bytes).
     var digits = 0
-    /// Letters in the line (ASCII letters and non-ASCII scalars).
+    /// Letters in the line (ASCII letters and non-ASCII scalars; counted for lines up to 160 bytes, else 1).
     var letters = 0
     /// Upper-case ASCII letters.
     var upperLetters = 0
 
     /// Whether the line ends a sentence (`.`, `!` or `?`).
-    var isSentenceEnd: Bool { terminal == UInt8(ascii: ".") || terminal == UInt8(ascii: "!") || terminal == UInt8(ascii: "?") }
+    var isSentenceEnd: Bool {
+        terminal == UInt8(ascii: ".") || terminal == UInt8(ascii: "!") || terminal == UInt8(ascii: "?")
+    }
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, spaces: Int) {
         guard start < end else { return }
-        var inWord = false
-        for i in start..<end {
-            let b = buffer[i]
-            if b == 0x20 {
-                inWord = false
-                continue
+        // Lines are normalised (single spaces, trimmed): words = spaces + 1.
+        words = spaces + 1
+        // Letter and digit counts matter only for short lines.
+        if end - start <= 160 {
+            for i in start..<end {
+                let b = buffer[i]
+                if b &- UInt8(ascii: "0") < 10 {
+                    digits &+= 1
+                } else if b &- UInt8(ascii: "A") < 26 {
+                    letters &+= 1
+                    upperLetters &+= 1
+                } else if b &- UInt8(ascii: "a") < 26 || (b >= 0xC3 && b <= 0xF4) {
+                    letters &+= 1
+                }
             }
-            if !inWord {
-                words += 1
-                inWord = true
-            }
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1; upperLetters += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): letters += 1
-            case 0xC3...0xF4: letters += 1
-            default: break
-            }
+        } else {
+            letters = 1
         }
         // First character.
         var i = start
@@ -56,7 +57,8 @@ struct LineFeatures {
         }
         if i < end {
             let b = buffer[i]
-            if (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+            if (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            {
                 startsUpper = true
             } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
                 startsLower = true
@@ -102,9 +104,15 @@ struct LineFeatures {
         var length: Int
         switch b {
         case 0..<0x80: return Unicode.Scalar(b)
-        case 0xC0..<0xE0: value = UInt32(b & 0x1F); length = 2
-        case 0xE0..<0xF0: value = UInt32(b & 0x0F); length = 3
-        default: value = UInt32(b & 0x07); length = 4
+        case 0xC0..<0xE0:
+            value = UInt32(b & 0x1F)
+            length = 2
+        case 0xE0..<0xF0:
+            value = UInt32(b & 0x0F)
+            length = 3
+        default:
+            value = UInt32(b & 0x07)
+            length = 4
         }
         guard i + length <= end else { return nil }
         for k in 1..<length { value = value << 6 | UInt32(buffer[i + k] & 0x3F) }

@@ -56,7 +56,8 @@ enum Windows1252 {
             var name: [UInt8] = []
             while j < end, name.count < 40 {
                 let c = bytes[j] | 0x20
-                let isNameByte = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
+                let isNameByte =
+                    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
                     || bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "_")
                 guard isNameByte else { break }
                 name.append(bytes[j] >= 0x41 && bytes[j] <= 0x5A ? bytes[j] | 0x20 : bytes[j])

@@ -1,14 +1,26 @@
 extension ConfigurationKey {
     /// Every key the daemon reads, in the order of `config/enrichd.yaml`.
     public static let all: [ConfigurationKey] = [
-        .init("worker.name", .string, "\"\"", "Worker identity put in every output; empty = hostname, plus the systemd instance when run as enrichd@N."),
+        .init(
+            "worker.name", .string, "\"\"",
+            "Worker identity put in every output; empty = hostname, plus the systemd instance when run as enrichd@N."),
 
-        .init("input.type", .string, "pull", "Input socket: `pull` (frames [payload]) or `sub` (frames [topic][payload])."),
+        .init(
+            "input.type", .string, "pull", "Input socket: `pull` (frames [payload]) or `sub` (frames [topic][payload])."
+        ),
         .init("input.mode", .string, "connect", "`bind` or `connect` the input endpoints."),
-        .init("input.endpoints", .stringArray, "[tcp://127.0.0.1:5557]", "One or more tcp://, ipc:// or inproc:// endpoints."),
-        .init("input.topics", .stringArray, "[]", "SUB only and then required: topic prefixes to subscribe to; [\"\"] subscribes to everything."),
-        .init("input.highWaterMark", .int, "1000", "ZMQ_RCVHWM: messages libzmq queues before upstream PUSH blocks or PUB drops."),
-        .init("input.maxMessageBytes", .int, "16777216", "ZMQ_MAXMSGSIZE: larger messages make libzmq drop the peer connection; -1 = unlimited."),
+        .init(
+            "input.endpoints", .stringArray, "[tcp://127.0.0.1:5557]",
+            "One or more tcp://, ipc:// or inproc:// endpoints."),
+        .init(
+            "input.topics", .stringArray, "[]",
+            "SUB only and then required: topic prefixes to subscribe to; [\"\"] subscribes to everything."),
+        .init(
+            "input.highWaterMark", .int, "1000",
+            "ZMQ_RCVHWM: messages libzmq queues before upstream PUSH blocks or PUB drops."),
+        .init(
+            "input.maxMessageBytes", .int, "16777216",
+            "ZMQ_MAXMSGSIZE: larger messages make libzmq drop the peer connection; -1 = unlimited."),
         .init("input.reconnectIntervalMs", .int, "100", "ZMQ_RECONNECT_IVL for connected endpoints."),
         .init("input.reconnectIntervalMaxMs", .int, "5000", "ZMQ_RECONNECT_IVL_MAX: exponential backoff ceiling."),
         .init("input.heartbeatIntervalMs", .int, "0", "ZMQ_HEARTBEAT_IVL (ZMTP PING); 0 = off."),
@@ -19,8 +31,13 @@ extension ConfigurationKey {
         .init("output.type", .string, "push", "Output socket: `push` (frames [json]) or `pub` (frames [topic][json])."),
         .init("output.mode", .string, "bind", "`bind` or `connect` the output endpoints."),
         .init("output.endpoints", .stringArray, "[tcp://127.0.0.1:5558]", "One or more endpoints."),
-        .init("output.topic", .string, "articles", "PUB topic: a fixed string or a template with {source}, {language}, {worker} (missing values become `unknown`)."),
-        .init("output.highWaterMark", .int, "1000", "ZMQ_SNDHWM: when full, PUSH intake pauses (backpressure); PUB drops (counted by libzmq only)."),
+        .init(
+            "output.topic", .string, "articles",
+            "PUB topic: a fixed string or a template with {source}, {language}, {worker} (missing values become `unknown`)."
+        ),
+        .init(
+            "output.highWaterMark", .int, "1000",
+            "ZMQ_SNDHWM: when full, PUSH intake pauses (backpressure); PUB drops (counted by libzmq only)."),
         .init("output.immediate", .bool, "false", "ZMQ_IMMEDIATE: queue only to completed connections."),
         .init("output.reconnectIntervalMs", .int, "100", "ZMQ_RECONNECT_IVL for connected endpoints."),
         .init("output.reconnectIntervalMaxMs", .int, "5000", "ZMQ_RECONNECT_IVL_MAX."),
@@ -29,7 +46,10 @@ extension ConfigurationKey {
         .init("output.heartbeatTtlMs", .int, "0", "ZMQ_HEARTBEAT_TTL; 0 = off."),
         .init("output.tcpKeepalive", .bool, "true", "ZMQ_TCP_KEEPALIVE."),
 
-        .init("deadLetter.enabled", .bool, "false", "Send records of messages that could not be processed to their own socket (otherwise they are logged and counted)."),
+        .init(
+            "deadLetter.enabled", .bool, "false",
+            "Send records of messages that could not be processed to their own socket (otherwise they are logged and counted)."
+        ),
         .init("deadLetter.type", .string, "push", "`push` or `pub`."),
         .init("deadLetter.mode", .string, "bind", "`bind` or `connect`."),
         .init("deadLetter.endpoints", .stringArray, "[tcp://127.0.0.1:5559]", "Dead-letter endpoints."),
@@ -37,11 +57,18 @@ extension ConfigurationKey {
         .init("deadLetter.highWaterMark", .int, "1000", "ZMQ_SNDHWM of the dead-letter socket."),
 
         .init("pipeline.maxInFlight", .int, "0", "Articles received but not yet published; 0 = 4 × CPU cores."),
-        .init("pipeline.enrichment", .bool, "true", "false = pass-through (decode, parse and encode only), for transport benchmarks."),
-        .init("pipeline.maxPayloadBytes", .int, "16777216", "Payloads larger than this are dead-lettered as `too_large`."),
+        .init(
+            "pipeline.enrichment", .bool, "true",
+            "false = pass-through (decode, parse and encode only), for transport benchmarks."),
+        .init(
+            "pipeline.maxPayloadBytes", .int, "16777216", "Payloads larger than this are dead-lettered as `too_large`."),
 
-        .init("shutdown.drainTimeoutMs", .int, "20000", "On SIGTERM: deadline to finish received work; keep it below systemd's TimeoutStopSec."),
-        .init("shutdown.lingerMs", .int, "2000", "Part of the drain deadline reserved to flush queued output (ZMQ_LINGER at close)."),
+        .init(
+            "shutdown.drainTimeoutMs", .int, "20000",
+            "On SIGTERM: deadline to finish received work; keep it below systemd's TimeoutStopSec."),
+        .init(
+            "shutdown.lingerMs", .int, "2000",
+            "Part of the drain deadline reserved to flush queued output (ZMQ_LINGER at close)."),
 
         .init("http.enabled", .bool, "true", "Serve /metrics, /healthz and /readyz."),
         .init("http.host", .string, "127.0.0.1", "HTTP listen address."),
@@ -50,7 +77,9 @@ extension ConfigurationKey {
         .init("log.level", .string, "info", "trace, debug, info, notice, warning, error or critical."),
         .init("log.format", .string, "text", "`text` (journald level prefix <N>) or `json` (one object per line)."),
 
-        .init("systemd.statusIntervalMs", .int, "5000", "How often STATUS= (throughput) and WATCHDOG=1 are sent when NOTIFY_SOCKET is set."),
+        .init(
+            "systemd.statusIntervalMs", .int, "5000",
+            "How often STATUS= (throughput) and WATCHDOG=1 are sent when NOTIFY_SOCKET is set."),
     ]
 
     /// Looks up a key by its dotted name.

@@ -1,4 +1,4 @@
-public import Configuration
+import Configuration
 import Foundation
 import Synchronization
 import SystemPackage
@@ -17,10 +17,10 @@ public struct ConfigurationLoader: Sendable {
     public var environment: [String: String]
 
     /// Creates a loader.
-    public init(filePath: String?, arguments: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(filePath: String?, arguments: [String] = [], environment: [String: String]? = nil) {
         self.filePath = filePath
         self.arguments = arguments
-        self.environment = environment
+        self.environment = environment ?? ProcessInfo.processInfo.environment
     }
 
     /// Reads, validates and returns the effective configuration.
@@ -62,9 +62,11 @@ public struct ConfigurationLoader: Sendable {
             case .bool: content = .bool(raw == "true")
             case .stringArray:
                 let inner = raw.dropFirst().dropLast()
-                content = .stringArray(inner.isEmpty ? [] : inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                content = .stringArray(
+                    inner.isEmpty ? [] : inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             }
-            values[AbsoluteConfigKey(key.name.split(separator: ".").map(String.init))] = ConfigValue(content, isSecret: false)
+            values[AbsoluteConfigKey(key.name.split(separator: ".").map(String.init))] = ConfigValue(
+                content, isSecret: false)
         }
         return values
     }()
@@ -95,7 +97,9 @@ public struct ConfigurationLoader: Sendable {
         return problems
     }
 
-    private static func collectKeys(_ node: Node?, prefix: String, into problems: inout [String], known: Set<String>, file: String) {
+    private static func collectKeys(
+        _ node: Node?, prefix: String, into problems: inout [String], known: Set<String>, file: String
+    ) {
         guard let mapping = node?.mapping else {
             if prefix.isEmpty, node != nil, node?.scalar?.string.isEmpty == false {
                 problems.append("\(file): the top level must be a mapping")

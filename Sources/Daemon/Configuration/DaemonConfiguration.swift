@@ -1,5 +1,5 @@
 import Foundation
-public import ZeroMQ
+import ZeroMQ
 
 /// The effective configuration of one daemon process.
 ///
@@ -53,7 +53,8 @@ public struct DaemonConfiguration: Sendable {
         let host = settings.string("http.host")
         let port = settings.int("http.port", in: 0...65_535)
         self.http = settings.bool("http.enabled") ? (host, port) : nil
-        self.logLevel = settings.choice("log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"])
+        self.logLevel = settings.choice(
+            "log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         self.logFormat = settings.choice("log.format", ["text", "json"])
         self.statusInterval = settings.milliseconds("systemd.statusIntervalMs", in: 100...3_600_000)
         self.effectiveValues = settings.readValues

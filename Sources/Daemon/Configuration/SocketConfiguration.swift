@@ -46,14 +46,16 @@ public struct SocketConfiguration: Sendable {
             options.append(.immediate(settings.bool("output.immediate")))
         }
         if prefix != "deadLetter" {
-            options.append(.reconnectInterval(settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)))
-            options.append(.reconnectIntervalMax(settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)))
+            options.append(
+                .reconnectInterval(settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)))
+            options.append(
+                .reconnectIntervalMax(settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)))
             let heartbeat = settings.milliseconds("\(prefix).heartbeatIntervalMs", in: 0...3_600_000)
+            let timeout = settings.milliseconds("\(prefix).heartbeatTimeoutMs", in: 0...3_600_000)
+            let ttl = settings.milliseconds("\(prefix).heartbeatTtlMs", in: 0...6_553_500)
             if heartbeat > .zero {
                 options.append(.heartbeatInterval(heartbeat))
-                let timeout = settings.milliseconds("\(prefix).heartbeatTimeoutMs", in: 0...3_600_000)
                 options.append(.heartbeatTimeout(timeout > .zero ? timeout : heartbeat))
-                let ttl = settings.milliseconds("\(prefix).heartbeatTtlMs", in: 0...6_553_500)
                 if ttl > .zero { options.append(.heartbeatTTL(ttl)) }
             }
             options.append(.tcpKeepalive(settings.bool("\(prefix).tcpKeepalive")))

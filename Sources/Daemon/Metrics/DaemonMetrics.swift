@@ -39,9 +39,12 @@ public final class DaemonMetrics: Sendable {
         intakePausedSeconds = FloatingPointCounter(label: "enrichd_intake_paused_seconds_total", factory: factory)
         outputBlockedSeconds = FloatingPointCounter(label: "enrichd_output_blocked_seconds_total", factory: factory)
         ready = Gauge(label: "enrichd_ready", factory: factory)
-        processDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "process")], factory: factory)
-        publishDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "publish")], factory: factory)
-        endToEndDuration = Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", "end_to_end")], factory: factory)
+        processDuration = Timer(
+            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "process")], factory: factory)
+        publishDuration = Timer(
+            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "publish")], factory: factory)
+        endToEndDuration = Timer(
+            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "end_to_end")], factory: factory)
     }
 
     /// Counts one dead-letter record by reason and stage.

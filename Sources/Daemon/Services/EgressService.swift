@@ -38,7 +38,12 @@ public struct EgressService: Service {
             }
         }
         let flushLinger = Task.isCancelled ? Duration.zero : linger
-        logger.info("egress.flushing", metadata: ["egress.linger_ms": "\(flushLinger.components.seconds * 1000 + flushLinger.components.attoseconds / 1_000_000_000_000_000)"])
+        logger.info(
+            "egress.flushing",
+            metadata: [
+                "egress.linger_ms":
+                    "\(flushLinger.components.seconds * 1000 + flushLinger.components.attoseconds / 1_000_000_000_000_000)"
+            ])
         await io.shutdown(linger: flushLinger)
         logger.info("egress.closed")
     }

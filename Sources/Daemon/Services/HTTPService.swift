@@ -27,7 +27,9 @@ public enum HTTPService {
             let ready = state.isReady
             return Response(
                 status: ready ? .ok : .serviceUnavailable,
-                body: ResponseBody(byteBuffer: ByteBuffer(string: ready ? "ready\n" : (state.isDraining ? "draining\n" : "starting\n"))))
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(string: ready ? "ready\n" : (state.isDraining ? "draining\n" : "starting\n"))
+                ))
         }
         var httpLogger = logger
         httpLogger.logLevel = max(logger.logLevel, .notice)
@@ -35,7 +37,8 @@ public enum HTTPService {
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "enrichd"),
             onServerRunning: { channel in
-                logger.notice("http.listening", metadata: ["http.address": "\(channel.localAddress?.description ?? "?")"])
+                logger.notice(
+                    "http.listening", metadata: ["http.address": "\(channel.localAddress?.description ?? "?")"])
                 state.markHTTPListening()
             },
             logger: httpLogger

@@ -1,4 +1,5 @@
 import Articles
+import CoreMetrics
 public import Enrichment
 import Foundation
 public import Logging
@@ -56,7 +57,7 @@ public struct PipelineService: Service {
         self.problemLog = ThrottledLog(interval: .seconds(10))
     }
 
-    /// Runs until the input ends and all started messages finished.
+    /// Runs until the input ends, all started messages finished, and this service's shutdown turn came.
     public func run() async {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
@@ -78,6 +79,9 @@ public struct PipelineService: Service {
             logger.error("pipeline.stranded", metadata: ["pipeline.stranded": "\(stranded)"])
         }
         logger.info("pipeline.drained", metadata: ["pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))"])
+        // The input ends only when ingress closed it at the start of graceful shutdown; return in
+        // this service's own shutdown turn so the group sees the expected order.
+        try? await gracefulShutdown()
     }
 
     func handle(_ message: InboundMessage) async {
@@ -86,9 +90,10 @@ public struct PipelineService: Service {
         state.processing.add(1, ordering: .relaxed)
         let result: ProcessingResult
         switch split(message.frames) {
-        case .success(let (topic, payload)):
-            result = pipeline.process(payload, context: ProcessingContext(worker: worker, receivedAt: receivedAt, topic: topic))
-        case .failure(let record):
+        case .payload(let topic, let payload):
+            result = pipeline.process(
+                payload, context: ProcessingContext(worker: worker, receivedAt: receivedAt, topic: topic))
+        case .rejected(let record):
             result = .deadLetter(reason: record.reason, stage: record.stage, json: record.encodeJSON())
         }
         state.processing.subtract(1, ordering: .relaxed)
@@ -115,7 +120,8 @@ public struct PipelineService: Service {
         case .deadLetter(let reason, let stage, let json):
             metrics.deadLettered(reason: reason, stage: stage)
             if problemLog.shouldLog(reason) {
-                logger.warning("message.dead_lettered", metadata: ["message.reason": "\(reason)", "message.stage": "\(stage)"])
+                logger.warning(
+                    "message.dead_lettered", metadata: ["message.reason": "\(reason)", "message.stage": "\(stage)"])
             }
             guard let deadLetter else { return }
             var frames: [[UInt8]] = []
@@ -138,19 +144,25 @@ public struct PipelineService: Service {
     }
 
     /// Splits frames into (topic, payload) or a dead-letter record for an unexpected layout.
-    func split(_ frames: [[UInt8]]) -> Result<([UInt8]?, [UInt8]), DeadLetter> {
+    func split(_ frames: [[UInt8]]) -> Framed {
         switch (framing, frames.count) {
-        case (.payloadOnly, 1): return .success((nil, frames[0]))
-        case (.topicAndPayload, 1): return .success((nil, frames[0]))
-        case (.topicAndPayload, 2): return .success((frames[0], frames[1]))
+        case (.payloadOnly, 1): return .payload(topic: nil, frames[0])
+        case (.topicAndPayload, 1): return .payload(topic: nil, frames[0])
+        case (.topicAndPayload, 2): return .payload(topic: frames[0], frames[1])
         default:
             let expected = framing == .payloadOnly ? "1 frame [payload]" : "2 frames [topic][payload]"
-            return .failure(
+            return .rejected(
                 DeadLetter(
                     id: nil, reason: "unexpected_frames", stage: "decode",
                     message: "expected \(expected), got \(frames.count) frames", receivedAt: Date(), worker: worker,
                     topic: framing == .topicAndPayload ? frames.first : nil, payload: frames.last ?? []))
         }
+    }
+
+    /// A message's frames split by the input framing.
+    enum Framed {
+        case payload(topic: [UInt8]?, [UInt8])
+        case rejected(DeadLetter)
     }
 
     static func nanoseconds(_ duration: Duration) -> Int64 {

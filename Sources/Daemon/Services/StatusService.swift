@@ -1,5 +1,7 @@
+import CoreMetrics
 public import Logging
 public import ServiceLifecycle
+import Synchronization
 public import ZeroMQ
 
 /// Reports the daemon's state: readiness and progress to systemd, transport stalls to metrics.
@@ -63,7 +65,8 @@ public struct StatusService: Service {
             let elapsed = Self.seconds(now - lastReport)
             let rate = Double(next.finished - reported.finished) / max(elapsed, 0.001)
             let healthy = next.loops != reported.loops && (next.processing == 0 || next.processed != reported.processed)
-            var message = "STATUS=\(Int(rate.rounded())) msg/s, \(next.accepted) received, \(next.accepted - next.finished) in flight"
+            var message =
+                "STATUS=\(Int(rate.rounded())) msg/s, \(next.accepted) received, \(next.accepted - next.finished) in flight"
             if input.isPaused { message += ", intake paused" }
             if healthy { message += "\nWATCHDOG=1" } else { logger.warning("watchdog.no_progress") }
             notifier.notify(message)

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 public import Articles
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// payload bytes → decode → parse → enrich → encode.
 ///
@@ -52,16 +53,26 @@ public struct ArticlePipeline: Sendable {
             envelope = try Envelope.decode(payload, limits: limits)
         } catch {
             return deadLetter(
-                id: error.envelopeID, reason: error.code.rawValue, stage: DeadLetter.Stage.decode,
-                message: error.description, payload: payload, context: context)
+                id: error.envelopeID,
+                reason: error.code.rawValue,
+                stage: DeadLetter.Stage.decode,
+                message: error.description,
+                payload: payload,
+                context: context
+            )
         }
         let article: Article
         do {
             article = try parser.parse(envelope)
         } catch {
             return deadLetter(
-                id: envelope.id, reason: error.code.rawValue, stage: DeadLetter.Stage.parse,
-                message: error.description, payload: payload, context: context)
+                id: envelope.id,
+                reason: error.code.rawValue,
+                stage: DeadLetter.Stage.parse,
+                message: error.description,
+                payload: payload,
+                context: context
+            )
         }
         var enrichments = Enrichments()
         for enricher in enrichers {
@@ -69,8 +80,13 @@ public struct ArticlePipeline: Sendable {
                 try enricher.enrich(article, into: &enrichments)
             } catch {
                 return deadLetter(
-                    id: envelope.id, reason: error.code.rawValue, stage: DeadLetter.Stage.enrich,
-                    message: error.description, payload: payload, context: context)
+                    id: envelope.id,
+                    reason: error.code.rawValue,
+                    stage: DeadLetter.Stage.enrich,
+                    message: error.description,
+                    payload: payload,
+                    context: context
+                )
             }
         }
         let id = envelope.id ?? ContentHash.id(for: payload)
@@ -78,18 +94,37 @@ public struct ArticlePipeline: Sendable {
         let (seconds, attoseconds) = elapsed.components
         let micros = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
         let record = OutputRecord(
-            id: id, receivedAt: context.receivedAt, processedAt: Date(), processingMicroseconds: micros,
-            worker: context.worker, source: envelope.source, metadata: envelope.metadata, article: article,
-            enrichment: enrichments)
+            id: id,
+            receivedAt: context.receivedAt,
+            processedAt: Date(),
+            processingMicroseconds: micros,
+            worker: context.worker,
+            source: envelope.source,
+            metadata: envelope.metadata,
+            article: article,
+            enrichment: enrichments
+        )
         return .output(id: id, json: record.encodeJSON(), language: article.language, source: envelope.source)
     }
 
     private func deadLetter(
-        id: String?, reason: String, stage: String, message: String, payload: [UInt8], context: ProcessingContext
+        id: String?,
+        reason: String,
+        stage: String,
+        message: String,
+        payload: [UInt8],
+        context: ProcessingContext
     ) -> ProcessingResult {
         let letter = DeadLetter(
-            id: id, reason: reason, stage: stage, message: message, receivedAt: context.receivedAt,
-            worker: context.worker, topic: context.topic, payload: payload)
+            id: id,
+            reason: reason,
+            stage: stage,
+            message: message,
+            receivedAt: context.receivedAt,
+            worker: context.worker,
+            topic: context.topic,
+            payload: payload
+        )
         return .deadLetter(reason: reason, stage: stage, json: letter.encodeJSON(maxPayloadBytes: limits.maxBytes))
     }
 }

@@ -44,7 +44,12 @@ public enum SentenceBoundaries {
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
 
-    private static func emit(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ body: (Range<Int>) -> Void) {
+    private static func emit(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        _ start: Int,
+        _ end: Int,
+        _ body: (Range<Int>) -> Void
+    ) {
         var s = start
         var e = end
         while s < e, isSpace(buffer[s]) { s += 1 }
@@ -52,7 +57,12 @@ public enum SentenceBoundaries {
         if s < e { body(s..<e) }
     }
 
-    private static func splitLine(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ body: (Range<Int>) -> Void) {
+    private static func splitLine(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        _ start: Int,
+        _ end: Int,
+        _ body: (Range<Int>) -> Void
+    ) {
         var sentenceStart = start
         var i = start
         while i < end {
@@ -63,7 +73,9 @@ public enum SentenceBoundaries {
             }
             let punctStart = i
             var dots = 0
-            while i < end, buffer[i] == UInt8(ascii: ".") || buffer[i] == UInt8(ascii: "!") || buffer[i] == UInt8(ascii: "?") {
+            while i < end,
+                buffer[i] == UInt8(ascii: ".") || buffer[i] == UInt8(ascii: "!") || buffer[i] == UInt8(ascii: "?")
+            {
                 if buffer[i] == UInt8(ascii: ".") { dots += 1 }
                 i += 1
             }
@@ -71,9 +83,11 @@ public enum SentenceBoundaries {
             // Closing quotes and brackets.
             while i < end {
                 let c = buffer[i]
-                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
+                {
                     i += 1
-                } else if c == 0xE2, i + 2 < end, buffer[i + 1] == 0x80, buffer[i + 2] == 0x9D || buffer[i + 2] == 0x99 {
+                } else if c == 0xE2, i + 2 < end, buffer[i + 1] == 0x80, buffer[i + 2] == 0x9D || buffer[i + 2] == 0x99
+                {
                     i += 3
                 } else {
                     break
@@ -136,14 +150,16 @@ public enum SentenceBoundaries {
         mr mrs ms messrs dr prof sr jr st gen gov sen rep reps col lt capt cpt sgt maj cmdr adm rev hon pres
         supt insp det cpl pvt atty amb sec treas fr inc corp ltd co bros vs approx dept univ ave blvd rd mt ft
         jan feb mar apr jun jul aug sep sept oct nov dec
-        """.split(whereSeparator: \.isWhitespace).map { Key(String($0)) })
+        """.split(whereSeparator: \.isWhitespace).map { Key(String($0)) }
+    )
     static let numbered: Set<Key> = Set(["no", "nos", "vol", "fig", "figs", "art", "p", "pp"].map { Key($0) })
     static let openers: Set<Key> = Set(
         """
         The A An He She It They We I You His Her Its Their Our My This That These Those There Here
         But And Or So Yet Still Now Then When While If As At In On By For From To With After Before
         Police Officials Authorities Meanwhile However Also Some Many Most Several One Two Three
-        """.split(whereSeparator: \.isWhitespace).map { Key(String($0)) })
+        """.split(whereSeparator: \.isWhitespace).map { Key(String($0)) }
+    )
 
     private static func isWordByte(_ c: UInt8) -> Bool {
         (c | 0x20) &- UInt8(ascii: "a") < 26 || c &- 0x30 < 10 || c == UInt8(ascii: "_") || c == UInt8(ascii: ".")
@@ -152,7 +168,11 @@ public enum SentenceBoundaries {
 
     /// Whether the `.` at `punct` ends an abbreviation rather than a sentence.
     private static func isAbbreviation(
-        _ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, punct: Int, nextWord: Int, end: Int
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        lineStart: Int,
+        punct: Int,
+        nextWord: Int,
+        end: Int
     ) -> Bool {
         var s = punct
         while s > lineStart, isWordByte(buffer[s - 1]) { s -= 1 }

@@ -25,8 +25,9 @@ final class DaemonProcess: @unchecked Sendable {
     /// Starts `enrichd run` with `flags` and waits for READY=1 (bounded).
     init(flags: [String], environment: [String: String] = [:], waitForReady: Bool = true) throws {
         notify = try NotifyListener()
-        stderrPath = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-e2e-\(UUID().uuidString).log").path
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        stderrPath =
+            FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-e2e-\(UUID().uuidString).log").path
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["run", "--log-level", "info"] + flags
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ENRICHD_") }
@@ -75,7 +76,9 @@ final class DaemonProcess: @unchecked Sendable {
 
     deinit {
         terminate()
-        try? FileManager.default.removeItem(atPath: stderrPath)
+        if ProcessInfo.processInfo.environment["KEEP_DAEMON_LOGS"] == nil {
+            try? FileManager.default.removeItem(atPath: stderrPath)
+        }
     }
 
     /// Resident set size in KiB from /proc.

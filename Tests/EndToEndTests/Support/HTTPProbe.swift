@@ -14,10 +14,12 @@ enum HTTPProbe {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw E2EError("connect to port \(port) failed: errno \(errno)") }
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -42,7 +44,9 @@ enum HTTPProbe {
                 throw E2EError("not a Prometheus sample line: \(line)")
             }
             let series = String(line[..<space])
-            guard series.first.map({ $0.isLetter || $0 == "_" }) == true else { throw E2EError("bad metric name: \(line)") }
+            guard series.first.map({ $0.isLetter || $0 == "_" }) == true else {
+                throw E2EError("bad metric name: \(line)")
+            }
             samples[series] = value
         }
         return samples

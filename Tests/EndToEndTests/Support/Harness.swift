@@ -22,7 +22,9 @@ final class Harness: Sendable {
     }
 
     /// A bound inbound socket (PULL or SUB) and its resolved endpoint.
-    func bindInbound(_ type: SocketType, hwm: Int32 = 1000, capacity: Int = 256) async throws -> (InboundChannel, String) {
+    func bindInbound(
+        _ type: SocketType, hwm: Int32 = 1000, capacity: Int = 256
+    ) async throws -> (InboundChannel, String) {
         var options: [SocketOption] = [.receiveHighWaterMark(hwm), .linger(.zero)]
         if type == .sub { options.append(.subscribe([])) }
         let spec = SocketSpec(

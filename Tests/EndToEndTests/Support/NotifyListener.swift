@@ -9,7 +9,10 @@ final class NotifyListener: Sendable {
     private let received = Mutex<[String]>([])
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-notify-\(UUID().uuidString.prefix(8))").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "enrichd-notify-\(UUID().uuidString.prefix(8))"
+            ).path
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         guard fd >= 0 else { throw E2EError("socket() failed") }
         var address = sockaddr_un()
@@ -17,7 +20,9 @@ final class NotifyListener: Sendable {
         let bytes = Array(path.utf8)
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard result == 0 else { throw E2EError("bind(\(path)) failed: errno \(errno)") }
         var timeout = timeval(tv_sec: 0, tv_usec: 50_000)

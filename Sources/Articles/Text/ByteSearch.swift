@@ -1,0 +1,81 @@
+/// ASCII case-insensitive substring search over UTF-8 bytes (needles are lower-case ASCII).
+enum ByteSearch {
+    /// Whether `buffer[start..<end]` contains `needle`, ignoring ASCII case.
+    static func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, end - start >= n else { return n == 0 }
+        let first = needle[0]
+        var i = start
+        let last = end - n
+        while i <= last {
+            if lower(buffer[i]) == first {
+                var k = 1
+                while k < n, lower(buffer[i + k]) == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `buffer[start..<end]` contains any of `needles`, ignoring ASCII case (one pass).
+    static func containsAny(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needles: NeedleSet
+    )
+        -> Bool
+    {
+        var i = start
+        while i < end {
+            let b = lower(buffer[i])
+            if b < 0x80 {
+                let bucket = needles.buckets[Int(b)]
+                var k = bucket.lowerBound
+                while k < bucket.upperBound {
+                    let needle = needles.needles[k]
+                    if end - i >= needle.count {
+                        var j = 1
+                        while j < needle.count, lower(buffer[i + j]) == needle[j] { j += 1 }
+                        if j == needle.count { return true }
+                    }
+                    k += 1
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Lower-case ASCII needles grouped by first byte.
+    struct NeedleSet: Sendable {
+        /// Needles sorted by first byte.
+        let needles: [[UInt8]]
+        /// For each ASCII byte, the range of `needles` starting with it.
+        let buckets: [Range<Int>]
+
+        init(_ strings: [String]) {
+            let sorted = strings.map { Array($0.utf8) }.filter { !$0.isEmpty && $0[0] < 0x80 }.sorted { $0[0] < $1[0] }
+            var buckets = [Range<Int>](repeating: 0..<0, count: 128)
+            var k = 0
+            while k < sorted.count {
+                let first = sorted[k][0]
+                var e = k
+                while e < sorted.count, sorted[e][0] == first { e += 1 }
+                buckets[Int(first)] = k..<e
+                k = e
+            }
+            needles = sorted
+            self.buckets = buckets
+        }
+    }
+
+    /// Whether `buffer[start..<end]` ends with `needle`, ignoring ASCII case.
+    static func hasSuffix(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: [UInt8]) -> Bool {
+        guard end - start >= needle.count else { return false }
+        let base = end - needle.count
+        for k in 0..<needle.count where lower(buffer[base + k]) != needle[k] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
+}
