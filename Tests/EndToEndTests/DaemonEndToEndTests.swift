@@ -38,7 +38,12 @@ struct DaemonEndToEndTests {
         let metrics = try HTTPProbe.parseMetrics(text)
         #expect(metrics["enrichd_messages_received_total"] == Double(total))
         #expect(metrics["enrichd_messages_published_total"] == Double(total))
-        #expect(metrics.keys.contains { $0.hasPrefix("enrichd_stage_duration_seconds_bucket") })
+        for stage in ["decode", "parse", "enrich", "encode", "publish", "end_to_end"] {
+            let count = metrics.first {
+                $0.key.hasPrefix("enrichd_stage_duration_seconds_count") && $0.key.contains("stage=\"\(stage)\"")
+            }
+            #expect(count?.value == Double(total), "stage \(stage)")
+        }
         #expect(metrics.keys.contains { $0.hasPrefix("enrichd_socket_events_total") })
         #expect(try daemon.get("/healthz").0 == 200)
         #expect(try daemon.get("/readyz").0 == 200)

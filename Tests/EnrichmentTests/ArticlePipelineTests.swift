@@ -150,3 +150,33 @@ private struct FailingEnricher: Enricher {
         #expect(try JSONReader.parse(json)["id"]?.stringValue == "q7")
     }
 }
+
+@Suite("Stage timings")
+struct StageTimingsTests {
+    @Test func stagesThatRanAreTimedAndLaterOnesStayZero() {
+        let pipeline = ArticlePipeline()
+        var timings = StageTimings()
+        let good = Array("{\"id\":\"t1\",\"body\":\"The council met on Monday. It agreed.\"}".utf8)
+        guard case .output = pipeline.process(good, context: ProcessingContext(worker: "w"), timings: &timings) else {
+            Issue.record("expected an output")
+            return
+        }
+        #expect(timings.decode > .zero)
+        #expect(timings.parse > .zero)
+        #expect(timings.encode > .zero)
+
+        var failed = StageTimings()
+        let bad = Array("{\"id\":\"t2\",\"body\":7}".utf8)
+        guard
+            case .deadLetter(let reason, let stage, _) = pipeline.process(
+                bad, context: ProcessingContext(worker: "w"), timings: &failed)
+        else {
+            Issue.record("expected a dead letter")
+            return
+        }
+        #expect(reason == "wrong_type" && stage == "decode")
+        #expect(failed.decode > .zero)
+        #expect(failed.parse == .zero && failed.enrich == .zero)
+        #expect(failed.encode > .zero)
+    }
+}

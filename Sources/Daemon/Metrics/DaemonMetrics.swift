@@ -21,8 +21,14 @@ public final class DaemonMetrics: Sendable {
     public let outputBlockedSeconds: FloatingPointCounter
     /// 1 while the daemon is ready (sockets up, not draining).
     public let ready: Gauge
-    /// Time to decode, parse, enrich and encode one message.
-    public let processDuration: Timer
+    /// Time per pipeline stage of one message (`decode`, `parse`, `enrich`, `encode`).
+    public let decodeDuration: Timer
+    /// Parse stage time.
+    public let parseDuration: Timer
+    /// Enrichment stage time (all enrichers).
+    public let enrichDuration: Timer
+    /// Encode stage time.
+    public let encodeDuration: Timer
     /// Time from a finished record to libzmq accepting it.
     public let publishDuration: Timer
     /// Time from receipt to publication.
@@ -39,12 +45,15 @@ public final class DaemonMetrics: Sendable {
         intakePausedSeconds = FloatingPointCounter(label: "enrichd_intake_paused_seconds_total", factory: factory)
         outputBlockedSeconds = FloatingPointCounter(label: "enrichd_output_blocked_seconds_total", factory: factory)
         ready = Gauge(label: "enrichd_ready", factory: factory)
-        processDuration = Timer(
-            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "process")], factory: factory)
-        publishDuration = Timer(
-            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "publish")], factory: factory)
-        endToEndDuration = Timer(
-            label: "enrichd_stage_duration_seconds", dimensions: [("stage", "end_to_end")], factory: factory)
+        func stage(_ name: String) -> Timer {
+            Timer(label: "enrichd_stage_duration_seconds", dimensions: [("stage", name)], factory: factory)
+        }
+        decodeDuration = stage("decode")
+        parseDuration = stage("parse")
+        enrichDuration = stage("enrich")
+        encodeDuration = stage("encode")
+        publishDuration = stage("publish")
+        endToEndDuration = stage("end_to_end")
     }
 
     /// Counts one dead-letter record by reason and stage.

@@ -31,7 +31,7 @@ public struct EgressService: Service {
             switch event.kind {
             case .handshakeFailedAuth, .handshakeFailedProtocol, .handshakeFailedNoDetail, .bindFailed, .acceptFailed:
                 logger.warning("zmq.socket_event", metadata: metadata)
-            case .connectRetried, .connectDelayed:
+            case .connectRetried, .connectDelayed, .closed:
                 logger.debug("zmq.socket_event", metadata: metadata)
             default:
                 logger.info("zmq.socket_event", metadata: metadata)

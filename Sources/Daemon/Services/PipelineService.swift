@@ -86,20 +86,24 @@ public struct PipelineService: Service {
 
     func handle(_ message: InboundMessage) async {
         let receivedAt = Date()
-        let started = ContinuousClock.now
         state.processing.add(1, ordering: .relaxed)
         let result: ProcessingResult
+        var timings = StageTimings()
         switch split(message.frames) {
         case .payload(let topic, let payload):
             result = pipeline.process(
-                payload, context: ProcessingContext(worker: worker, receivedAt: receivedAt, topic: topic))
+                payload, context: ProcessingContext(worker: worker, receivedAt: receivedAt, topic: topic),
+                timings: &timings)
         case .rejected(let record):
             result = .deadLetter(reason: record.reason, stage: record.stage, json: record.encodeJSON())
         }
         state.processing.subtract(1, ordering: .relaxed)
         state.processed.add(1, ordering: .relaxed)
         let processedAt = ContinuousClock.now
-        metrics.processDuration.recordNanoseconds(Self.nanoseconds(processedAt - started))
+        metrics.decodeDuration.recordNanoseconds(Self.nanoseconds(timings.decode))
+        metrics.parseDuration.recordNanoseconds(Self.nanoseconds(timings.parse))
+        metrics.enrichDuration.recordNanoseconds(Self.nanoseconds(timings.enrich))
+        metrics.encodeDuration.recordNanoseconds(Self.nanoseconds(timings.encode))
         defer { state.finished.add(1, ordering: .relaxed) }
         switch result {
         case .output(let id, let json, let language, let source):

@@ -27,7 +27,8 @@ public final class ShutdownSignals: Sendable {
         self.signals = stream
         self.continuation = continuation
         let readEnd = fds[0]
-        let source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: DispatchQueue(label: "enrichd.signals"))
+        let source = DispatchSource.makeReadSource(
+            fileDescriptor: readEnd, queue: DispatchQueue(label: "enrichd.signals"))
         source.setEventHandler {
             var bytes = [UInt8](repeating: 0, count: 16)
             let count = bytes.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }

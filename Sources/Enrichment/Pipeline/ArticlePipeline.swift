@@ -47,11 +47,30 @@ public struct ArticlePipeline: Sendable {
     ///   - context: Worker, receive time and topic.
     /// - Returns: The encoded output record, or the encoded dead letter.
     public func process(_ payload: [UInt8], context: ProcessingContext) -> ProcessingResult {
-        let started = ContinuousClock.now
+        var timings = StageTimings()
+        return process(payload, context: context, timings: &timings)
+    }
+
+    /// Processes one payload and reports how long each stage took.
+    ///
+    /// - Parameters:
+    ///   - payload: The message bytes (a JSON envelope or raw text).
+    ///   - context: Worker, receive time and topic.
+    ///   - timings: Receives the duration of each stage that ran.
+    /// - Returns: The encoded output record, or the encoded dead letter.
+    public func process(
+        _ payload: [UInt8], context: ProcessingContext, timings: inout StageTimings
+    ) -> ProcessingResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var mark = started
+        defer { timings.encode = clock.now - mark }
         let envelope: Envelope
         do {
             envelope = try Envelope.decode(payload, limits: limits)
         } catch {
+            timings.decode = clock.now - mark
+            mark = clock.now
             return deadLetter(
                 id: error.envelopeID,
                 reason: error.code.rawValue,
@@ -61,10 +80,14 @@ public struct ArticlePipeline: Sendable {
                 context: context
             )
         }
+        timings.decode = clock.now - mark
+        mark = clock.now
         let article: Article
         do {
             article = try parser.parse(envelope)
         } catch {
+            timings.parse = clock.now - mark
+            mark = clock.now
             return deadLetter(
                 id: envelope.id,
                 reason: error.code.rawValue,
@@ -74,11 +97,15 @@ public struct ArticlePipeline: Sendable {
                 context: context
             )
         }
+        timings.parse = clock.now - mark
+        mark = clock.now
         var enrichments = Enrichments()
         for enricher in enrichers {
             do {
                 try enricher.enrich(article, into: &enrichments)
             } catch {
+                timings.enrich = clock.now - mark
+                mark = clock.now
                 return deadLetter(
                     id: envelope.id,
                     reason: error.code.rawValue,
@@ -89,8 +116,10 @@ public struct ArticlePipeline: Sendable {
                 )
             }
         }
+        timings.enrich = clock.now - mark
+        mark = clock.now
         let id = envelope.id ?? ContentHash.id(for: payload)
-        let elapsed = ContinuousClock.now - started
+        let elapsed = clock.now - started
         let (seconds, attoseconds) = elapsed.components
         let micros = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
         let record = OutputRecord(
