@@ -4,7 +4,7 @@
 # checked as copies pointing at BINARY (default: the release build).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-binary=${1:-$here/.build/release/enrichd}
+binary=$(realpath -m "${1:-$here/.build/release/enrichd}")
 [ -x "$binary" ] || { echo "verify-units: $binary not built" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
