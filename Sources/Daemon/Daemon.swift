@@ -1,6 +1,7 @@
 import Articles
 import Enrichment
 import Foundation
+import Glibc
 public import Logging
 import Metrics
 public import Prometheus
@@ -43,7 +44,7 @@ public struct Daemon: Sendable {
         factory.durationHistogramBuckets["enrichd_stage_duration_seconds"] = [
             .microseconds(10), .microseconds(25), .microseconds(50), .microseconds(100), .microseconds(250),
             .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10),
-            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(1),
+            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
             .seconds(2.5), .seconds(10),
         ]
         let metrics = DaemonMetrics(factory: factory)
@@ -92,7 +93,10 @@ public struct Daemon: Sendable {
             StatusService(
                 input: input, output: output, io: io, state: state, metrics: metrics, notifier: notifier,
                 waitForHTTP: config.http != nil, statusInterval: config.statusInterval, logger: logger))
-        services.append(EgressService(io: io, linger: config.linger, metrics: metrics, logger: logger))
+        services.append(
+            EgressService(
+                io: io, linger: config.linger, drainTimeout: config.drainTimeout, state: state, metrics: metrics,
+                logger: logger))
         services.append(
             PipelineService(
                 input: input, output: output, deadLetter: deadLetter, pipeline: pipeline,
@@ -114,6 +118,11 @@ public struct Daemon: Sendable {
                 tasks.addTask { try await group.run() }
                 tasks.addTask {
                     for await signal in signals.signals {
+                        guard signal != SIGHUP else {
+                            // Reloading (client keys) arrives with the security work; until then HUP is ignored.
+                            logger.notice("daemon.signal_ignored", metadata: ["signal.name": "SIGHUP"])
+                            continue
+                        }
                         logger.notice("daemon.signal", metadata: ["signal.name": "\(ShutdownSignals.name(signal))"])
                         await group.triggerGracefulShutdown()
                     }

@@ -36,33 +36,55 @@ public final class DaemonState: Sendable {
     /// Waits until the HTTP endpoint listens.
     func waitForHTTP() async { await httpUp.wait() }
 
+    private let drainStart = Mutex<ContinuousClock.Instant?>(nil)
+
     /// Starts the drain; returns false if it had already started.
     func beginDrain() -> Bool {
-        !draining.exchange(true, ordering: .acquiringAndReleasing)
+        drainStart.withLock { start in
+            if start == nil { start = .now }
+        }
+        return !draining.exchange(true, ordering: .acquiringAndReleasing)
     }
+
+    /// When the drain started, if it did.
+    var drainStartedAt: ContinuousClock.Instant? { drainStart.withLock { $0 } }
 }
 
-/// A one-shot event async code can wait for.
+/// A one-shot event async code can wait for; a cancelled waiter returns early.
 final class Latch: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private struct State {
+        var open = false
+        var nextToken = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+    private let state = Mutex(State())
 
     func open() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.open = true
-            defer { state.waiters = [] }
-            return state.waiters
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
         }
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Returns once the latch is open or the calling task is cancelled.
     func wait() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state -> Bool in
-                if state.open { return true }
-                state.waiters.append(continuation)
-                return false
+        let token = state.withLock { state -> Int in
+            state.nextToken += 1
+            return state.nextToken
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.open || Task.isCancelled { return true }
+                    state.waiters[token] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: token) }?.resume()
         }
     }
 }

@@ -63,6 +63,9 @@ struct ConfigurationTests {
         ("input:\n  type: sub\n", "input.topics"),
         ("output:\n  endpoints: [localhost:5]\n", "output.endpoints"),
         ("shutdown:\n  lingerMs: 30000\n  drainTimeoutMs: 1000\n", "shutdown.lingerMs"),
+        ("input:\n  highWaterMark: 0\n", "input.highWaterMark"),
+        ("output:\n  highWaterMark: 99999999999\n", "output.highWaterMark"),
+        ("input:\n  reconnectIntervalMs: 500\n  reconnectIntervalMaxMs: 100\n", "input.reconnectIntervalMaxMs"),
     ])
     func invalidValuesAreRejectedByName(yaml: String, named: String) async throws {
         let path = try write(yaml)

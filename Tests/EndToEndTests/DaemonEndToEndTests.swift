@@ -238,6 +238,22 @@ struct DaemonEndToEndTests {
         #expect(daemon.log.contains("--input-tpye"))
     }
 
+    @Test func httpPortInUseFailsCleanly() async throws {
+        let harness = try Harness()
+        let (_, taken) = try await harness.bindInbound(.pull)
+        let port = try #require(taken.split(separator: ":").last.map(String.init))
+        let (_, feedEndpoint) = try await harness.bindOutbound(.push)
+        let (_, sinkEndpoint) = try await harness.bindInbound(.pull)
+        let daemon = try DaemonProcess(
+            flags: [
+                "--input-mode", "connect", "--input-endpoints", feedEndpoint, "--output-mode", "connect",
+                "--output-endpoints", sinkEndpoint, "--http-port", port,
+            ], waitForReady: false)
+        #expect(daemon.waitForExit(timeout: .seconds(20)) == 1, "\(daemon.log.suffix(2000))")
+        #expect(!daemon.notify.messages.contains { $0.contains("READY=1") })
+        await harness.shutdown()
+    }
+
     @Test func addressInUseFailsAtStart() async throws {
         let harness = try Harness()
         let (_, taken) = try await harness.bindInbound(.pull)

@@ -15,6 +15,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
         /// The configuration file could not be read or parsed.
         public static let unreadableFile = Code(.unreadableFile)
 
+        /// The code's name.
         public var description: String { base.rawValue }
     }
 
@@ -29,6 +30,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
         self.problems = problems
     }
 
+    /// Every problem, one per line.
     public var description: String {
         "invalid configuration (\(code)):\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
     }

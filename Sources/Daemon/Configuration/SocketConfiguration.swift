@@ -36,20 +36,26 @@ public struct SocketConfiguration: Sendable {
         self.topics = prefix == "input" ? settings.strings("input.topics") : []
         self.topic = prefix == "input" ? "" : settings.string("\(prefix).topic")
         var options: [SocketOption] = []
-        let hwm = Int32(settings.int("\(prefix).highWaterMark", in: 0...10_000_000))
+        // 0 would mean "unlimited" to libzmq, which would void the memory bound.
+        let hwm = Int32(clamping: settings.int("\(prefix).highWaterMark", in: 1...10_000_000))
         options.append(prefix == "input" ? .receiveHighWaterMark(hwm) : .sendHighWaterMark(hwm))
         if prefix == "input" {
-            options.append(.maxMessageSize(Int64(settings.int("input.maxMessageBytes", in: -1...Int(Int32.max)))))
+            options.append(
+                .maxMessageSize(Int64(clamping: settings.int("input.maxMessageBytes", in: -1...Int(Int32.max)))))
             for topic in topics { options.append(.subscribe(Array(topic.utf8))) }
         }
         if prefix == "output" {
             options.append(.immediate(settings.bool("output.immediate")))
         }
         if prefix != "deadLetter" {
-            options.append(
-                .reconnectInterval(settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)))
-            options.append(
-                .reconnectIntervalMax(settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)))
+            let reconnect = settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)
+            let reconnectMax = settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)
+            if reconnectMax > .zero && reconnectMax < reconnect {
+                settings.problem(
+                    "\(prefix).reconnectIntervalMaxMs", "must be 0 (no backoff) or at least reconnectIntervalMs")
+            }
+            options.append(.reconnectInterval(reconnect))
+            options.append(.reconnectIntervalMax(reconnectMax))
             let heartbeat = settings.milliseconds("\(prefix).heartbeatIntervalMs", in: 0...3_600_000)
             let timeout = settings.milliseconds("\(prefix).heartbeatTimeoutMs", in: 0...3_600_000)
             let ttl = settings.milliseconds("\(prefix).heartbeatTtlMs", in: 0...6_553_500)

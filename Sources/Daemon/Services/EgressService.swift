@@ -9,15 +9,30 @@ public import ZeroMQ
 public struct EgressService: Service {
     let io: IOThread
     let linger: Duration
+    let drainTimeout: Duration
+    let state: DaemonState
     let metrics: DaemonMetrics
     let logger: Logger
 
-    /// Creates the service.
-    public init(io: IOThread, linger: Duration, metrics: DaemonMetrics, logger: Logger) {
+    /// Creates the service; the flush gets `linger`, cut to what is left of `drainTimeout`.
+    public init(
+        io: IOThread, linger: Duration, drainTimeout: Duration, state: DaemonState, metrics: DaemonMetrics,
+        logger: Logger
+    ) {
         self.io = io
         self.linger = linger
+        self.drainTimeout = drainTimeout
+        self.state = state
         self.metrics = metrics
         self.logger = logger
+    }
+
+    /// The flush budget: `linger`, but never past the drain deadline (less a margin for closing).
+    func flushBudget(now: ContinuousClock.Instant = .now) -> Duration {
+        if Task.isCancelled { return .zero }
+        guard let started = state.drainStartedAt else { return linger }
+        let remaining = started + drainTimeout - .milliseconds(250) - now
+        return max(.zero, min(linger, remaining))
     }
 
     /// Records socket events until graceful shutdown, then flushes and stops the I/O thread.
@@ -37,7 +52,7 @@ public struct EgressService: Service {
                 logger.info("zmq.socket_event", metadata: metadata)
             }
         }
-        let flushLinger = Task.isCancelled ? Duration.zero : linger
+        let flushLinger = flushBudget()
         logger.info(
             "egress.flushing",
             metadata: [

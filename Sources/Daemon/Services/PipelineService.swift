@@ -58,7 +58,7 @@ public struct PipelineService: Service {
     }
 
     /// Runs until the input ends, all started messages finished, and this service's shutdown turn came.
-    public func run() async {
+    public func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             for await message in input {
@@ -73,10 +73,21 @@ public struct PipelineService: Service {
             }
             await group.waitForAll()
         }
+        // Cancelled before the input ended: stop intake first, then account for what is still buffered.
+        await input.close()
         let stranded = input.bufferedCount
         if stranded > 0 {
+            state.accepted.add(UInt64(stranded), ordering: .relaxed)
+            state.finished.add(UInt64(stranded), ordering: .relaxed)
+            metrics.received.increment(by: stranded)
             metrics.lost(reason: "shutdown_deadline", count: stranded)
             logger.error("pipeline.stranded", metadata: ["pipeline.stranded": "\(stranded)"])
+        }
+        if !state.isDraining && !Task.isCancelled {
+            // The input ended without a drain (the I/O thread lost the socket): fail the group so the
+            // service manager restarts the worker instead of leaving it idle and "ready".
+            logger.critical("pipeline.input_ended")
+            throw PipelineError(description: "the input socket closed unexpectedly")
         }
         logger.info("pipeline.drained", metadata: ["pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))"])
         // The input ends only when ingress closed it at the start of graceful shutdown; return in
@@ -122,17 +133,20 @@ public struct PipelineService: Service {
                 lose(id: id, error: error)
             }
         case .deadLetter(let reason, let stage, let json):
-            metrics.deadLettered(reason: reason, stage: stage)
             if problemLog.shouldLog(reason) {
                 logger.warning(
                     "message.dead_lettered", metadata: ["message.reason": "\(reason)", "message.stage": "\(stage)"])
             }
-            guard let deadLetter else { return }
+            guard let deadLetter else {
+                metrics.deadLettered(reason: reason, stage: stage)
+                return
+            }
             var frames: [[UInt8]] = []
             if let deadLetterTopic { frames.append(deadLetterTopic) }
             frames.append(json)
             do {
                 try await deadLetter.send(ZMQMessage(frames: frames))
+                metrics.deadLettered(reason: reason, stage: stage)
             } catch {
                 lose(id: nil, error: error)
             }
@@ -161,6 +175,11 @@ public struct PipelineService: Service {
                     message: "expected \(expected), got \(frames.count) frames", receivedAt: Date(), worker: worker,
                     topic: framing == .topicAndPayload ? frames.first : nil, payload: frames.last ?? []))
         }
+    }
+
+    /// The pipeline stopped for a reason other than a drain.
+    struct PipelineError: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// A message's frames split by the input framing.

@@ -34,14 +34,17 @@ public final class ShutdownSignals: Sendable {
             let count = bytes.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
             for index in 0..<max(count, 0) { continuation.yield(Int32(bytes[index])) }
         }
-        source.setCancelHandler { close(readEnd) }
+        // The read end stays open for the life of the process: a late signal must find a reader
+        // (a write to a pipe without one would raise SIGPIPE).
         source.resume()
         self.source = source
         for signal in [SIGTERM, SIGINT, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
+                let saved = errno
                 var byte = UInt8(truncatingIfNeeded: number)
                 _ = write(signalPipeWriteEnd, &byte, 1)
+                errno = saved
             }
             action.sa_flags = SA_RESTART
             sigemptyset(&action.sa_mask)
@@ -54,7 +57,7 @@ public final class ShutdownSignals: Sendable {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    /// Ends the sequence and stops reading the pipe (the handlers stay installed).
+    /// Ends the sequence; later signals are still caught (and ignored).
     public func finish() {
         continuation.finish()
         source.cancel()

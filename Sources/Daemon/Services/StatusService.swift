@@ -41,6 +41,7 @@ public struct StatusService: Service {
     /// Runs until graceful shutdown.
     public func run() async {
         if waitForHTTP { await state.waitForHTTP() }
+        guard !Task.isCancelled else { return }
         metrics.ready.record(1)
         notifier.notify("READY=1\nSTATUS=ready")
         logger.notice("daemon.ready")
@@ -53,20 +54,23 @@ public struct StatusService: Service {
         var reported = sample
         let tick = min(Duration.seconds(1), reportInterval)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: tick)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+            if Task.isCancelled || Task.isShuttingDownGracefully { break }
             let next = Sample(io: io, state: state, input: input, output: output)
             metrics.intakePaused.record(input.isPaused ? 1 : 0)
             metrics.intakePausedSeconds.increment(by: Self.seconds(next.paused - sample.paused))
             metrics.outputBlockedSeconds.increment(by: Self.seconds(next.blocked - sample.blocked))
-            metrics.inFlight.record(Double(next.accepted - next.finished) + Double(input.bufferedCount))
+            metrics.inFlight.record(Double(next.inFlight) + Double(input.bufferedCount))
             sample = next
             let now = ContinuousClock.now
             guard now - lastReport >= reportInterval else { continue }
             let elapsed = Self.seconds(now - lastReport)
             let rate = Double(next.finished - reported.finished) / max(elapsed, 0.001)
-            let healthy = next.loops != reported.loops && (next.processing == 0 || next.processed != reported.processed)
+            let healthy =
+                state.isDraining
+                || (next.loops != reported.loops && (next.processing == 0 || next.processed != reported.processed))
             var message =
-                "STATUS=\(Int(rate.rounded())) msg/s, \(next.accepted) received, \(next.accepted - next.finished) in flight"
+                "STATUS=\(Int(rate.rounded())) msg/s, \(next.accepted) received, \(next.inFlight) in flight"
             if input.isPaused { message += ", intake paused" }
             if healthy { message += "\nWATCHDOG=1" } else { logger.warning("watchdog.no_progress") }
             notifier.notify(message)
@@ -92,12 +96,16 @@ struct Sample {
     var paused: Duration
     var blocked: Duration
 
+    /// Accepted but not finished.
+    var inFlight: UInt64 { accepted >= finished ? accepted - finished : 0 }
+
     init(io: IOThread, state: DaemonState, input: InboundChannel, output: OutboundChannel) {
         loops = io.loopIterations
         processing = state.processing.load(ordering: .relaxed)
         processed = state.processed.load(ordering: .relaxed)
-        accepted = state.accepted.load(ordering: .relaxed)
-        finished = state.finished.load(ordering: .relaxed)
+        // `finished` first: a message counted in it was counted in `accepted` before.
+        finished = state.finished.load(ordering: .acquiring)
+        accepted = state.accepted.load(ordering: .acquiring)
         paused = input.pausedDuration
         blocked = output.blockedDuration
     }
