@@ -32,6 +32,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZeroMQ"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
         .target(
             name: "ZeroMQ",
             dependencies: ["CZeroMQ"],
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Articles",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CCLD2"],
             exclude: ["Schema"],
             swiftSettings: strictSettings
         ),

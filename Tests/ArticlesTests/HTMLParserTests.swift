@@ -11,8 +11,6 @@ import Testing
         #expect(article.language == "en-GB")
         #expect(
             article.body == """
-                Harbour reopens after storm repairs
-
                 The harbour in Porto Velho reopened on Monday after three weeks of repairs.
 
                 Fishing boats returned within hours, the port authority said.

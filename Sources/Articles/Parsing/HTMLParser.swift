@@ -1,13 +1,16 @@
 import CLibXML2
 
-/// A basic web-page parser built on libxml2's forgiving HTML parser.
+/// A web-page parser built on libxml2's forgiving HTML parser: main-content extraction plus metadata.
 ///
-/// Title from `og:title`, else `<title>`; URL from `og:url`, else `<link rel=canonical>`; authors from
-/// `<meta name=author>`; publication time from `article:published_time` (or `date`, `pubdate`,
-/// `itemprop=datePublished`); language from `<html lang>`. The body is the text of the largest
-/// `<article>`, else `<main>`, else `<body>`, leaving out scripts, styles, navigation, headers, footers,
-/// asides, forms, frames and SVG; block elements become paragraph breaks. Envelope fields win over
-/// page metadata. Deeper content extraction is left to a later parser behind ``ArticleParser``.
+/// The body comes from readability-style DOM scoring (text length, commas, link density, class/id
+/// hints), with scripts, styles, navigation, asides, footers, forms, figures and captions, share bars,
+/// related lists and comment threads left out; block elements become paragraphs joined by `"\n\n"`,
+/// then lines are cleaned (title, date stamps, repeated lines, all-capitals labels, pagination). When
+/// scoring finds less than 200 bytes, the text of the largest `<article>`, else `<main>`, else `<body>`
+/// is used instead. Metadata — title, authors, publication date (ISO 8601), canonical URL, `<html lang>`
+/// — comes from `<title>`, OpenGraph, `<meta>`, JSON-LD (`@graph` and arrays too), `<h1>`, `<time>` and
+/// byline elements.
+/// Envelope fields win over page metadata.
 ///
 /// Parsing uses `HTML_PARSE_RECOVER | NOERROR | NOWARNING | NONET` without `HUGE`, so libxml2's own
 /// depth and size limits stay on; the tree is walked iteratively, so deep nesting cannot overflow the
@@ -71,30 +74,63 @@ public struct HTMLParser: Sendable {
         }
         var page = HTMLPageScan()
         page.scan(root)
+        let metadata = HTMLMetadata(page)
+        var body = Self.mainText(root: page.body ?? root, title: metadata.title)
+        if body.count < 200 {
+            let fallback = Self.fallbackText(page: page, root: root, title: metadata.title)
+            if fallback.count > body.count { body = fallback }
+        }
+        guard !body.isEmpty else { throw ParseError(code: .emptyBody, detail: "page has no body text") }
+        return Article(
+            url: envelope.url ?? metadata.url,
+            title: envelope.title ?? metadata.title,
+            authors: metadata.authors,
+            publishedAt: envelope.publishedAt ?? metadata.publishedAt,
+            language: envelope.language ?? metadata.language,
+            body: String(decoding: body, as: UTF8.self)
+        )
+    }
+
+    /// The body chosen by ``HTMLContentScorer``, clutter left out, paragraphs joined by blank lines.
+    private static func mainText(root: xmlNodePtr, title: String?) -> [UInt8] {
+        var scorer = HTMLContentScorer()
+        scorer.build(root)
+        guard let best = scorer.bestCandidate() else { return [] }
+        var text: [UInt8] = []
+        for node in scorer.contentNodes(best: best) {
+            let container = scorer.index(of: node) ?? best
+            text += HTMLText.extract(node) { child in
+                guard let i = scorer.index(of: child) else { return true }
+                return scorer.isClutter(i, container: container)
+            }
+            text.append(0x0A)
+        }
+        return paragraphs(text, dropping: title)
+    }
+
+    /// The text of the largest `<article>`, else `<main>`, else `<body>`.
+    private static func fallbackText(page: HTMLPageScan, root: xmlNodePtr, title: String?) -> [UInt8] {
         let candidates: [xmlNodePtr] = page.articles.isEmpty ? [page.main ?? page.body ?? root] : page.articles
         var best: [UInt8] = []
         for candidate in candidates.prefix(32) {
             let text = HTMLText.extract(candidate)
             if text.count > best.count { best = text }
         }
-        let lines = LineDocument(String(decoding: best, as: UTF8.self))
+        return paragraphs(best, dropping: title)
+    }
+
+    private static func paragraphs(_ text: [UInt8], dropping title: String?) -> [UInt8] {
+        let lines = LineDocument(String(decoding: text, as: UTF8.self))
+        let keep = ParagraphFilter.keep(lines, title: title)
         var body: [UInt8] = []
         body.reserveCapacity(lines.bytes.count + lines.count * 2)
-        for line in lines.lines {
+        for (n, line) in lines.lines.enumerated() where keep[n] {
             if !body.isEmpty {
                 body.append(0x0A)
                 body.append(0x0A)
             }
             body.append(contentsOf: lines.bytes[line.start..<line.end])
         }
-        guard !body.isEmpty else { throw ParseError(code: .emptyBody, detail: "page has no body text") }
-        return Article(
-            url: envelope.url ?? page.url,
-            title: envelope.title ?? page.title,
-            authors: page.authors,
-            publishedAt: envelope.publishedAt ?? page.publishedAt,
-            language: envelope.language ?? page.language,
-            body: String(decoding: body, as: UTF8.self)
-        )
+        return body
     }
 }

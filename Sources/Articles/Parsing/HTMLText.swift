@@ -7,13 +7,13 @@ enum HTMLText {
         "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template",
         "button", "select", "textarea", "object", "embed", "canvas", "math", "head",
     ]
-    private static let blocks: Set<String> = [
+    static let blocks: Set<String> = [
         "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article", "blockquote",
         "tr", "table", "pre", "hr", "dd", "dt", "dl", "figure", "figcaption", "main", "body", "address", "center",
         "td", "th",
     ]
 
-    static func extract(_ root: xmlNodePtr) -> [UInt8] {
+    static func extract(_ root: xmlNodePtr, skip: (xmlNodePtr) -> Bool = { _ in false }) -> [UInt8] {
         var out: [UInt8] = []
         var node: xmlNodePtr? = root
         while let current = node {
@@ -21,7 +21,7 @@ enum HTMLText {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 let name = HTMLNode.name(current)
-                if !skipped.contains(name) {
+                if !skipped.contains(name), current == root || !skip(current) {
                     descend = true
                     if blocks.contains(name) { out.append(0x0A) }
                 }

@@ -36,6 +36,8 @@ struct RawTextAnalysis {
     var datelineCut: (line: Int, offset: Int)?
     var authors: [String] = []
     var contributors: [String] = []
+    /// The publication time from a `PUBLISHED:` / `Updated` line (ISO 8601).
+    var publishedAt: String?
     var media: [(line: Int, item: MediaItem)] = []
     /// Whether paragraphs are separated by blank lines (otherwise every line is a paragraph).
     var usesBlankLines = false
@@ -171,6 +173,7 @@ struct RawTextAnalysis {
                 authors.append(contentsOf: names)
             } else if isTimestamp(i) {
                 roles[i] = .header
+                if publishedAt == nil { publishedAt = Timestamps.publicationTime(text(i)) }
             } else if let envelopeTitle, sameText(text(i), envelopeTitle) {
                 roles[i] = .title
             } else if title == nil && envelopeTitle == nil && isHeadlineLike(i) && features[i].words >= 2 {
@@ -195,14 +198,19 @@ struct RawTextAnalysis {
     /// A date or time line (`Sep 3, 2020`, `Updated 10:59 PM ET, Thu October 1, 2020`).
     func isTimestamp(_ i: Int) -> Bool {
         let f = features[i]
-        guard f.words <= 10, f.digits >= 2, f.digits * 3 >= f.letters / 2 || f.words <= 4 else { return false }
+        guard f.words <= 16, f.digits >= 2, f.digits * 3 >= f.letters / 2 || f.words <= 4 else { return false }
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer {
-            ByteSearch.containsAny($0, line.start, line.end, Self.timeWords)
+            // Past ten words only a "PUBLISHED: … | UPDATED: …" line.
+            guard f.words <= 10 || ByteSearch.containsAny($0, line.start, line.end, Self.stampWords) else {
+                return false
+            }
+            return ByteSearch.containsAny($0, line.start, line.end, Self.timeWords)
         }
     }
 
     static let highlightsWord: [UInt8] = Array("highlights".utf8)
+    static let stampWords = ByteSearch.NeedleSet(["published", "updated"])
     static let timeWords = ByteSearch.NeedleSet([
         "jan", "feb", "mar", "apr", "may ", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", " gmt", " et",
@@ -278,6 +286,9 @@ struct RawTextAnalysis {
             } else if i < start + 3, let names = Bylines.authors(text(i), features: f) {
                 roles[i] = .byline
                 authors.append(contentsOf: names)
+            } else if i < start + 3, isTimestamp(i), let time = Timestamps.publicationTime(text(i)) {
+                roles[i] = .header
+                if publishedAt == nil { publishedAt = time }
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) {
                 roles[i] = f.words >= 2 ? .teaser : .navigation
             } else {
@@ -376,6 +387,7 @@ struct RawTextAnalysis {
             dateline: dateline,
             authors: authors,
             contributors: contributors,
+            publishedAt: publishedAt,
             body: String(decoding: body, as: UTF8.self),
             media: orderedMedia,
             removed: removed

@@ -12,7 +12,10 @@
 /// * between paragraphs, short lines without final punctuation are related-story teasers, a line
 ///   repeated (or repeated with a credit appended) is a photo caption, and a short line before it its
 ///   credit; share, subscribe and "Read More" lines are navigation;
-/// * `By X and Y` near the top gives authors; closing "X reported from…, Y contributed to this report"
+/// * `By X and Y` near the top gives authors (`By JANE ROE for Outlet` gives "Jane Roe");
+/// * a `PUBLISHED: 12:30 EST, 5 May 2013` or `Updated 0412 GMT (1212 HKT) February 12, 2016` line near the
+///   top gives `publishedAt` (ISO 8601; the published time wins over an updated one; the envelope's wins
+///   over both); closing "X reported from…, Y contributed to this report"
 ///   lines give contributors.
 ///
 /// Body paragraphs are joined with `"\n\n"`; hard-wrapped lines are re-joined.
@@ -24,8 +27,8 @@ public struct RawTextParser: Sendable {
     ///
     /// - Parameters:
     ///   - text: The scraped text.
-    ///   - envelope: Where title, URL, publication time and language come from (the envelope's title
-    ///     wins over one found in the text); its content is ignored.
+    ///   - envelope: Where title, URL, publication time and language come from (the envelope's title and
+    ///     publication time win over those found in the text); its content is ignored.
     /// - Throws: ``ParseError`` with code `emptyBody` when the text has no visible characters.
     public func parse(_ text: String, envelope: Envelope = Envelope(content: .text(""))) throws(ParseError) -> Article {
         let document = LineDocument(text)
@@ -35,7 +38,7 @@ public struct RawTextParser: Sendable {
         var article = analysis.article()
         article.url = envelope.url
         if let title = envelope.title { article.title = title }
-        article.publishedAt = envelope.publishedAt
+        article.publishedAt = envelope.publishedAt ?? article.publishedAt
         article.language = envelope.language
         return article
     }

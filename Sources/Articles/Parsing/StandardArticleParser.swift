@@ -1,18 +1,32 @@
 /// The default parser: `.body` is taken unchanged, `.text` goes to ``RawTextParser``, `.html` to
-/// ``HTMLParser``.
+/// ``HTMLParser``; then ``LanguageDetector`` sets `language` from the body, with the language the
+/// parser found (the envelope's, else the page's) as the hint.
 public struct StandardArticleParser: ArticleParser {
     /// The parser for raw scraped text.
     public var text: RawTextParser
     /// The parser for web pages.
     public var html: HTMLParser
+    /// The language detector applied to every body.
+    public var language: LanguageDetector
 
     /// Creates a parser.
-    public init(text: RawTextParser = RawTextParser(), html: HTMLParser = HTMLParser()) {
+    public init(
+        text: RawTextParser = RawTextParser(),
+        html: HTMLParser = HTMLParser(),
+        language: LanguageDetector = LanguageDetector()
+    ) {
         self.text = text
         self.html = html
+        self.language = language
     }
 
     public func parse(_ envelope: Envelope) throws(ParseError) -> Article {
+        var article = try parseContent(envelope)
+        article.language = language.language(of: article.body, hint: article.language)
+        return article
+    }
+
+    private func parseContent(_ envelope: Envelope) throws(ParseError) -> Article {
         switch envelope.content {
         case .body(let body):
             guard body.utf8.contains(where: { $0 > 0x20 }) else {
