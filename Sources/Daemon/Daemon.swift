@@ -83,7 +83,7 @@ public struct Daemon: Sendable {
         let pipeline =
             config.enrichment
             ? ArticlePipeline(limits: limits)
-            : ArticlePipeline(parser: StandardArticleParser(), enrichers: [], limits: limits)
+            : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
         var services: [any Service] = []
         if let http = config.http {
             services.append(

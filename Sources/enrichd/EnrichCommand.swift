@@ -20,14 +20,16 @@ struct EnrichCommand: AsyncParsableCommand {
     @Option(help: "Worker name written into outputs.")
     var worker: String = "enrich"
 
-    @Flag(help: "Skip enrichers (decode, parse and encode only).")
+    @Flag(help: "Skip enrichers and language detection (decode, parse and encode only).")
     var passThrough = false
 
     @Option(help: "Lines processed concurrently per batch.")
     var batch: Int = 256
 
     func run() async throws {
-        let pipeline = passThrough ? ArticlePipeline(enrichers: []) : ArticlePipeline()
+        let pipeline =
+            passThrough
+            ? ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: []) : ArticlePipeline()
         let out = OutputBuffer()
         if files.isEmpty {
             try await process(lines: LineReader(fileDescriptor: 0), pipeline: pipeline, out: out)

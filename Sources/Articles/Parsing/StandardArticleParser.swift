@@ -6,23 +6,26 @@ public struct StandardArticleParser: ArticleParser {
     public var text: RawTextParser
     /// The parser for web pages.
     public var html: HTMLParser
-    /// The language detector applied to every body.
-    public var language: LanguageDetector
+    /// The language detector applied to every body; `nil` keeps the declared language (pass-through).
+    public var language: LanguageDetector?
 
     /// Creates a parser.
     public init(
         text: RawTextParser = RawTextParser(),
         html: HTMLParser = HTMLParser(),
-        language: LanguageDetector = LanguageDetector()
+        language: LanguageDetector? = LanguageDetector()
     ) {
         self.text = text
         self.html = html
         self.language = language
     }
 
+    /// Parses the envelope's content, then detects the body's language.
     public func parse(_ envelope: Envelope) throws(ParseError) -> Article {
         var article = try parseContent(envelope)
-        article.language = language.language(of: article.body, hint: article.language)
+        if let language {
+            article.language = language.language(of: article.body, hint: article.language)
+        }
         return article
     }
 

@@ -59,7 +59,7 @@ extension ConfigurationKey {
         .init("pipeline.maxInFlight", .int, "0", "Articles received but not yet published; 0 = 4 × CPU cores."),
         .init(
             "pipeline.enrichment", .bool, "true",
-            "false = pass-through (decode, parse and encode only), for transport benchmarks."),
+            "false = pass-through (decode, parse and encode only; no language detection or enrichers), for transport benchmarks."),
         .init(
             "pipeline.maxPayloadBytes", .int, "16777216", "Payloads larger than this are dead-lettered as `too_large`."),
 

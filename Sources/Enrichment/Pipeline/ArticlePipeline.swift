@@ -38,7 +38,9 @@ public struct ArticlePipeline: Sendable {
     public static var defaultEnrichers: [any Enricher] { [TextStatsEnricher()] }
 
     /// A pipeline with no enrichers, for measuring transport.
-    public static var passThrough: ArticlePipeline { ArticlePipeline(enrichers: []) }
+    public static var passThrough: ArticlePipeline {
+        ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [])
+    }
 
     /// Processes one payload.
     ///
