@@ -66,60 +66,45 @@ public struct ArticlePipeline: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var mark = started
-        defer { timings.encode = clock.now - mark }
+        /// Time since the previous stage ended; starts the next one.
+        func lap() -> Duration {
+            let now = clock.now
+            defer { mark = now }
+            return now - mark
+        }
+        defer { timings.encode = lap() }
+        func fail(_ stage: String, id: String?, reason: String, message: String) -> ProcessingResult {
+            deadLetter(id: id, reason: reason, stage: stage, message: message, payload: payload, context: context)
+        }
         let envelope: Envelope
         do {
             envelope = try Envelope.decode(payload, limits: limits)
         } catch {
-            timings.decode = clock.now - mark
-            mark = clock.now
-            return deadLetter(
-                id: error.envelopeID,
-                reason: error.code.rawValue,
-                stage: DeadLetter.Stage.decode,
-                message: error.description,
-                payload: payload,
-                context: context
-            )
+            timings.decode = lap()
+            return fail(
+                DeadLetter.Stage.decode, id: error.envelopeID, reason: error.code.rawValue, message: error.description)
         }
-        timings.decode = clock.now - mark
-        mark = clock.now
+        timings.decode = lap()
         let article: Article
         do {
             article = try parser.parse(envelope)
         } catch {
-            timings.parse = clock.now - mark
-            mark = clock.now
-            return deadLetter(
-                id: envelope.id,
-                reason: error.code.rawValue,
-                stage: DeadLetter.Stage.parse,
-                message: error.description,
-                payload: payload,
-                context: context
-            )
+            timings.parse = lap()
+            return fail(
+                DeadLetter.Stage.parse, id: envelope.id, reason: error.code.rawValue, message: error.description)
         }
-        timings.parse = clock.now - mark
-        mark = clock.now
+        timings.parse = lap()
         var enrichments = Enrichments()
         for enricher in enrichers {
             do {
                 try enricher.enrich(article, into: &enrichments)
             } catch {
-                timings.enrich = clock.now - mark
-                mark = clock.now
-                return deadLetter(
-                    id: envelope.id,
-                    reason: error.code.rawValue,
-                    stage: DeadLetter.Stage.enrich,
-                    message: error.description,
-                    payload: payload,
-                    context: context
-                )
+                timings.enrich = lap()
+                return fail(
+                    DeadLetter.Stage.enrich, id: envelope.id, reason: error.code.rawValue, message: error.description)
             }
         }
-        timings.enrich = clock.now - mark
-        mark = clock.now
+        timings.enrich = lap()
         let id = envelope.id ?? ContentHash.id(for: payload)
         let elapsed = clock.now - started
         let (seconds, attoseconds) = elapsed.components
