@@ -33,6 +33,7 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
+        .target(name: "CEnrichdModels", exclude: ["models"], cSettings: [.headerSearchPath("models")]),
         .target(
             name: "ZeroMQ",
             dependencies: ["CZeroMQ"],
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "Enrichment",
-            dependencies: ["Articles"],
+            dependencies: ["Articles", "CEnrichdModels"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -2,9 +2,12 @@
 public struct Enrichments: Sendable {
     /// Size and reading-time figures.
     public var stats: TextStats?
+    /// Named entities, most salient first.
+    public var entities: [Entity]?
 
     /// Creates an empty result.
-    public init(stats: TextStats? = nil) {
+    public init(stats: TextStats? = nil, entities: [Entity]? = nil) {
         self.stats = stats
+        self.entities = entities
     }
 }

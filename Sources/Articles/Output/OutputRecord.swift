@@ -172,6 +172,41 @@ extension Enrichments {
             w.number(stats.readingTimeSeconds)
             w.endObject()
         }
+        if let entities {
+            w.key("entities")
+            w.beginArray()
+            for entity in entities { entity.write(to: &w) }
+            w.endArray()
+        }
+        w.endObject()
+    }
+}
+
+extension Entity {
+    /// Writes one element of `enrichment.entities`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("name")
+        w.string(name)
+        w.key("type")
+        w.string(type)
+        w.key("salience")
+        w.number((salience * 1000).rounded() / 1000)
+        w.key("count")
+        w.number(mentions.count)
+        w.key("mentions")
+        w.beginArray()
+        for mention in mentions {
+            w.beginObject()
+            w.key("start")
+            w.number(mention.start)
+            w.key("end")
+            w.number(mention.end)
+            w.key("text")
+            w.string(mention.text)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 }

@@ -34,8 +34,8 @@ public struct ArticlePipeline: Sendable {
         self.limits = limits
     }
 
-    /// The enrichers available in this release: text statistics.
-    public static var defaultEnrichers: [any Enricher] { [TextStatsEnricher()] }
+    /// The enrichers available in this release: text statistics and named entities.
+    public static var defaultEnrichers: [any Enricher] { [TextStatsEnricher(), EntityEnricher.builtIn] }
 
     /// A pipeline with no enrichers, for measuring transport.
     public static var passThrough: ArticlePipeline {

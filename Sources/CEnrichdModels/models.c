@@ -1,0 +1,22 @@
+// Embeds the trained model files in the binary, so that the daemon needs no data files at run time.
+// `.incbin` finds the files through the `models` header search path set in Package.swift.
+// After `make model` rewrites a file, this source is touched so that it is rebuilt.
+#include "CEnrichdModels.h"
+
+__asm__(".section .rodata\n"
+        ".balign 16\n"
+        ".global enrichd_entity_model_start\n"
+        "enrichd_entity_model_start:\n"
+        ".incbin \"entities.enrichd-model\"\n"
+        ".global enrichd_entity_model_end\n"
+        "enrichd_entity_model_end:\n"
+        ".previous\n");
+
+extern const unsigned char enrichd_entity_model_start[];
+extern const unsigned char enrichd_entity_model_end[];
+
+const unsigned char *enrichd_entity_model_bytes(void) { return enrichd_entity_model_start; }
+
+size_t enrichd_entity_model_size(void) {
+    return (size_t)(enrichd_entity_model_end - enrichd_entity_model_start);
+}
