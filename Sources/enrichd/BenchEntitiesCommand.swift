@@ -1,4 +1,5 @@
 import ArgumentParser
+import Articles
 import Enrichment
 import Foundation
 
@@ -16,30 +17,31 @@ struct BenchEntitiesCommand: ParsableCommand {
     @Option(help: "Seconds to run each measurement.")
     var seconds: Double = 3
 
-    @Argument(help: "Text files to tag, each one document (default: samples/*.txt).")
+    @Argument(help: "Text files to tag, each one document, or .jsonl files of {body|article|text} documents (default: samples/*.txt).")
     var files: [String] = []
 
     func run() throws {
         let clock = ContinuousClock()
-        var loadTime = Duration.zero
-        let entityModel: EntityModel
-        if let model {
-            guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
-            let started = clock.now
-            entityModel = try data.withUnsafeBytes { try EntityModel(bytes: $0) }
-            loadTime = clock.now - started
-        } else {
-            let started = clock.now
-            entityModel = try EntityModel.builtIn()
-            loadTime = clock.now - started
-        }
+        let loadStarted = clock.now
+        let entityModel = try loadModel()
+        let loadTime = clock.now - loadStarted
         let paths =
             files.isEmpty
             ? ((try? FileManager.default.contentsOfDirectory(atPath: "samples")) ?? []).filter { $0.hasSuffix(".txt") }
                 .sorted().map { "samples/" + $0 } : files
-        let documents = try paths.map { path -> [UInt8] in
+        var documents: [[UInt8]] = []
+        for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-            return [UInt8](data)
+            guard path.hasSuffix(".jsonl") else {
+                documents.append([UInt8](data))
+                continue
+            }
+            for line in data.split(separator: 0x0A) {
+                guard let object = try? JSONReader.parse([UInt8](line)) else { continue }
+                if let text = object["body"]?.stringValue ?? object["article"]?.stringValue ?? object["text"]?.stringValue {
+                    documents.append(Array(text.utf8))
+                }
+            }
         }
         guard !documents.isEmpty else { throw ValidationError("no documents") }
         let tagger = EntityTagger(model: entityModel)
@@ -78,6 +80,13 @@ struct BenchEntitiesCommand: ParsableCommand {
         print("documents: \(documents.count), \(documents.reduce(0) { $0 + $1.count }) bytes")
         print(String(format: "model load             %10.1f ms", perSecond(1, loadTime) > 0 ? 1000 / perSecond(1, loadTime) : 0))
         print(String(format: "tokenizer              %10.0f tokens/s", perSecond(tokenizeOnly, tokenizeElapsed)))
-        print(String(format: "tokenizer + tagger     %10.0f tokens/s  (%d entities seen)", perSecond(tokenCount, elapsed), entityCount))
+        print(String(format: "tokenizer + tagger     %10.0f tokens/s", perSecond(tokenCount, elapsed)) + "  (\(entityCount) entities)")
+    }
+
+    /// The model named by `--model`, or the built-in one.
+    private func loadModel() throws -> EntityModel {
+        guard let model else { return try EntityModel.builtIn() }
+        guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
+        return try data.withUnsafeBytes { try EntityModel(bytes: $0) }
     }
 }

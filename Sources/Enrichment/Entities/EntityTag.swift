@@ -40,6 +40,18 @@ public struct EntityTag: Sendable, Hashable {
         return !continues
     }
 
+    /// Per previous tag, the bit set of the tags that may follow it.
+    static let followers: [UInt32] = (0..<count).map { previous in
+        (0..<count).reduce(UInt32(0)) {
+            EntityTag(rawValue: $1).canFollow(EntityTag(rawValue: previous)) ? $0 | 1 << UInt32($1) : $0
+        }
+    }
+
+    /// The bit set of the tags that close (O, L, U): the only ones allowed at the end of a line.
+    static let closing: UInt32 = (0..<count).reduce(UInt32(0)) {
+        EntityTag(rawValue: $1).isOpen ? $0 : $0 | 1 << UInt32($1)
+    }
+
     /// Converts per-token entity labels with chunk boundaries into BILOU tags.
     ///
     /// - Parameter spans: `(first token, last token, type)` of each entity, not overlapping.

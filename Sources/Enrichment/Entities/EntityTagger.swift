@@ -7,6 +7,7 @@ public struct EntityTagger: Sendable {
     public struct Workspace {
         var features = EntityFeatures()
         var tags: [EntityTag] = []
+        let cache = ScoreCache()
 
         /// Creates empty buffers.
         public init() {}
@@ -32,9 +33,8 @@ public struct EntityTagger: Sendable {
         workspace.tags.removeAll(keepingCapacity: true)
         workspace.tags.append(contentsOf: repeatElement(.outside, count: tokens.count))
         var model = self.model
-        workspace.tags.withUnsafeMutableBufferPointer { tags in
-            model.decode(&workspace.features, tags: tags)
-        }
+        workspace.cache.use(for: ObjectIdentifier(model.table))
+        model.decode(&workspace.features, tags: &workspace.tags, cache: workspace.cache)
         return workspace.tags
     }
 }

@@ -15,7 +15,7 @@ enum FeatureHash {
             i += 1
             if c &- 0x41 < 26 {
                 c |= 0x20
-            } else if c == 0xE2, i + 1 < end, buffer[i] == 0x80 {
+            } else if c == 0xE2, i + 1 < end, buffer[i] == 0x80 {  // keep in step with EntityFeatures.hashes
                 switch buffer[i + 1] {
                 case 0x98, 0x99: c = UInt8(ascii: "'")
                 case 0x9C, 0x9D: c = UInt8(ascii: "\"")

@@ -9,6 +9,9 @@ public struct Gazetteer: Sendable {
 
     var keys: [UInt64]
     var values: [UInt16]
+    /// One bit per key (16 bits per key, so it stays in cache): most words that start no entry are
+    /// rejected here without probing the table.
+    private var filter: [UInt64] = []
     /// The longest entry, in tokens.
     public private(set) var maxTokens: Int
     /// The number of keys stored (entries and prefixes).
@@ -20,6 +23,7 @@ public struct Gazetteer: Sendable {
         values = [UInt16](repeating: 0, count: 16)
         maxTokens = 0
         count = 0
+        buildFilter()
     }
 
     init(keys: [UInt64], values: [UInt16], maxTokens: Int) {
@@ -27,6 +31,20 @@ public struct Gazetteer: Sendable {
         self.values = values
         self.maxTokens = maxTokens
         count = keys.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
+        buildFilter()
+    }
+
+    private mutating func buildFilter() {
+        var bits = 1024
+        while bits < keys.count * 8 { bits <<= 1 }
+        filter = [UInt64](repeating: 0, count: bits / 64)
+        for key in keys where key != 0 { setFilterBit(key) }
+    }
+
+    @inline(__always)
+    private mutating func setFilterBit(_ key: UInt64) {
+        let bit = Int(truncatingIfNeeded: key >> 40) & (filter.count * 64 - 1)
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// Adds `name` (tokenized with ``Tokenizer``) to `category`; names of more than 6 tokens are skipped.
@@ -51,6 +69,8 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     public func lookup(_ key: UInt64) -> UInt16 {
         let key = key == 0 ? 1 : key
+        let bit = Int(truncatingIfNeeded: key >> 40) & (filter.count * 64 - 1)
+        guard filter[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return 0 }
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         return keys.withUnsafeBufferPointer { keys in
@@ -72,6 +92,7 @@ public struct Gazetteer: Sendable {
         if keys[slot] == 0 {
             keys[slot] = key
             count += 1
+            setFilterBit(key)
         }
         values[slot] |= bits
     }
@@ -82,6 +103,7 @@ public struct Gazetteer: Sendable {
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         values = [UInt16](repeating: 0, count: oldKeys.count * 2)
         count = 0
+        buildFilter()
         for (k, v) in zip(oldKeys, oldValues) where k != 0 { add(k, v) }
     }
 

@@ -150,6 +150,7 @@ public enum SentenceBoundaries {
         mr mrs ms messrs dr prof sr jr st gen gov sen rep reps col lt capt cpt sgt maj cmdr adm rev hon pres
         supt insp det cpl pvt atty amb sec treas fr inc corp ltd co bros vs approx dept univ ave blvd rd mt ft
         jan feb mar apr jun jul aug sep sept oct nov dec
+        ala ariz ark calif colo conn fla ill kan md mass mich minn miss mont neb nev okla ore tenn tex wash wis wyo
         """.split(whereSeparator: \.isWhitespace).map { Key(String($0)) }
     )
     static let numbered: Set<Key> = Set(["no", "nos", "vol", "fig", "figs", "art", "p", "pp"].map { Key($0) })

@@ -230,6 +230,10 @@ public enum Tokenizer {
             j += width
         }
         if j < n, buffer[j] == UInt8(ascii: "."), keepsFinalDot(buffer, start, j) { return j + 1 }
+        // Currency prefixes: `C$`, `US$`, `A$`.
+        if j < n, buffer[j] == UInt8(ascii: "$"), j - start <= 3, (start..<j).allSatisfy({ buffer[$0] &- 0x41 < 26 }) {
+            return j + 1
+        }
         return j
     }
 

@@ -12,7 +12,7 @@ public struct ClusterBuilder {
     /// Words seen fewer times are not clustered.
     public var minimumCount = 5
     /// Context words (the most frequent ones) on each side.
-    public var contexts = 1_000
+    public var contexts = 2_000
     /// Dimensions of the projected vectors.
     static let dimensions = 256
     /// k-means passes.
@@ -79,7 +79,7 @@ public struct ClusterBuilder {
             let row = cooccurrence[w]
             let wordTotal = row.values.reduce(0, +)
             guard wordTotal > 0 else { continue }
-            for (c, n) in row {
+            for (c, n) in row.sorted(by: { $0.key < $1.key }) {
                 let pmi = logf(n * total / (wordTotal * contextTotals[Int(c)]))
                 guard pmi > 0 else { continue }
                 let base = Int(c) * d

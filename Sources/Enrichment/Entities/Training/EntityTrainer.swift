@@ -25,6 +25,7 @@ public struct EntityTrainer {
     ) -> EntityModel {
         var weights = PerceptronWeights()
         var features = EntityFeatures()
+        let unused = ScoreCache()
         var order = Array(documents.indices)
         var random = SplitMix64(seed: seed)
         var model = EntityModel(rows: [:], threshold: 1, gazetteer: gazetteer, clusters: clusters)
@@ -41,9 +42,7 @@ public struct EntityTrainer {
                     }
                 }
                 document.tags.withUnsafeBufferPointer { gold in
-                    predicted.withUnsafeMutableBufferPointer { tags in
-                        weights.decode(&features, tags: tags, gold: gold)
-                    }
+                    weights.decode(&features, tags: &predicted, cache: unused, gold: gold)
                 }
             }
             model = EntityModel(
@@ -63,7 +62,14 @@ struct PerceptronWeights: EntityScorer {
     /// Tokens seen so far (the averaging clock).
     private var step: Double = 1
 
-    func score(_ features: UnsafePointer<UInt64>, _ count: Int, into scores: UnsafeMutablePointer<Float>) {
+    func score(
+        _ features: UnsafePointer<UInt64>,
+        staticCount: Int,
+        count: Int,
+        key: UInt64,
+        cache: ScoreCache,
+        into scores: UnsafeMutablePointer<Float>
+    ) {
         for t in 0..<EntityTag.count { scores[t] = 0 }
         for f in 0..<count {
             guard let row = index[features[f]] else { continue }

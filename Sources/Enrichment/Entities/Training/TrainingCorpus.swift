@@ -25,7 +25,7 @@ public enum TrainingCorpus {
             if !document.isEmpty { documents.append(document) }
             document = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.hasPrefix("-DOCSTART-") {
                 sawDocStart = true
                 endDocument()
@@ -63,7 +63,7 @@ public enum TrainingCorpus {
     /// Reads the GMB CSV (`Sentence #,Word,POS,Tag`), cut into documents of `sentencesPerDocument`.
     public static func gmb(_ text: String, sentencesPerDocument: Int = 20) -> [TrainingDocument] {
         var conll = ""
-        for (n, line) in text.split(separator: "\n").enumerated() where n > 0 {
+        for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() where n > 0 {
             let fields = splitCSV(line)
             guard fields.count >= 4 else { continue }
             if !fields[0].isEmpty { conll += "\n" }
