@@ -63,7 +63,7 @@ private let corpus = """
         #expect(documents.count == 2)
         let spans = EntityTag.spans(in: documents[0].tags)
         #expect(spans.map(\.2) == [.person, .location, .person, .organization, .location])
-        #expect(documents[0].tokens.count == 15)
+        #expect(documents[0].tokens.count == 16)
     }
 
     @Test func bilouRoundTrip() {
