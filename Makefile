@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench install verify-units clean
+.PHONY: all setup build release test demo bench model install verify-units clean
 
 all: release
 
@@ -33,6 +33,11 @@ demo: release
 # Raw libzmq vs daemon pass-through vs daemon with enrichment (release build).
 bench: release
 	.build/release/enrichd bench
+	.build/release/enrichd bench-entities $(wildcard ../shared/data/summaries/cnndm_validation/*.jsonl)
+
+# Retrain the entity model from ../shared/data (docs/entity-model.md); reproducible byte for byte.
+model:
+	scripts/train-entities.sh
 
 install: release
 	scripts/install.sh "$(PREFIX)" "$(SYSCONFDIR)" "$(UNITDIR)" "$(WORKERS)"

@@ -5,6 +5,7 @@ public import Articles
 public struct EntityEnricher: Enricher {
     /// The tagger.
     public let tagger: EntityTagger
+    private let workspaces = WorkspacePool()
 
     public var name: String { "entities" }
 
@@ -42,8 +43,9 @@ public struct EntityEnricher: Enricher {
         body.withUTF8 { text in
             var tokens: [Token] = []
             Tokenizer.tokenize(text, into: &tokens)
-            var workspace = EntityTagger.Workspace()
-            let tags = tokens.withUnsafeBufferPointer { tagger.tag(text, $0, workspace: &workspace) }
+            let tags = workspaces.with { workspace in
+                tokens.withUnsafeBufferPointer { tagger.tag(text, $0, workspace: &workspace) }
+            }
             for (first, last, type) in EntityTag.spans(in: tags) {
                 let range = Int(tokens[first].start)..<Int(tokens[last].end)
                 found.append(

@@ -10,6 +10,8 @@ public import Articles
 ///
 /// Salience adds, per mention, 1 plus up to 1 for how early it comes, then 3 when the name or a
 /// mention is in the title and 1.5 when it is in a highlight, and divides by the largest score.
+///
+/// Works on UTF-8 bytes: keys are lower-cased ASCII with dots and apostrophes dropped.
 public enum EntityGrouping {
     /// One tagged mention, offsets in UTF-8 bytes of the body.
     public struct Found: Sendable {
@@ -28,12 +30,52 @@ public enum EntityGrouping {
         }
     }
 
+    /// What grouping needs to know about one mention, computed once.
+    private struct Form {
+        /// Type, then the normalised text.
+        var key: [UInt8]
+        /// The normalised words.
+        var words: [ArraySlice<UInt8>]
+        /// The lower-cased letters when the mention is one all-capital word of 2–6 letters (`U.S.`).
+        var acronym: [UInt8]?
+        /// The lower-cased first letters of the capitalized words.
+        var initials: [UInt8]
+
+        init(_ mention: Found) {
+            let bytes = Array(mention.text.utf8)
+            var key: [UInt8] = Array(mention.type.label.utf8) + [0x20]
+            var initials: [UInt8] = []
+            var atWordStart = true
+            var letters: [UInt8] = []
+            var allCapital = true
+            for b in bytes {
+                if b == UInt8(ascii: " ") || b == 0x0A {
+                    if key.last != 0x20 { key.append(0x20) }
+                    atWordStart = true
+                    continue
+                }
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "'") { continue }
+                let upper = b &- 0x41 < 26
+                let lower = b &- 0x61 < 26
+                if atWordStart, upper { initials.append(b | 0x20) }
+                atWordStart = false
+                if upper || lower { letters.append(b | 0x20) }
+                if lower || b >= 0x80 { allCapital = false }
+                key.append(upper ? b | 0x20 : b)
+            }
+            self.key = key
+            self.initials = initials
+            let text = key.dropFirst(mention.type.label.utf8.count + 1)
+            words = text.split(separator: 0x20)
+            acronym = allCapital && words.count == 1 && (2...6).contains(letters.count) ? letters : nil
+        }
+    }
+
     private struct Group {
         var name: String
-        var words: [Substring]
-        var key: String
-        var members: [Int] = []
+        var form: Form
         var type: EntityType
+        var members: [Int] = []
     }
 
     /// The entities of `mentions` (in body order), most salient first.
@@ -47,48 +89,43 @@ public enum EntityGrouping {
         _ mentions: [Found], body: String, title: String?, highlights: [String]
     ) -> [Entity] {
         guard !mentions.isEmpty else { return [] }
+        let forms = mentions.map(Form.init)
         // Longest first, so that fuller names found groups before their short forms join them.
         let order = mentions.indices.sorted {
-            let a = mentions[$0].text.utf8.count
-            let b = mentions[$1].text.utf8.count
+            let a = forms[$0].key.count
+            let b = forms[$1].key.count
             return a != b ? a > b : $0 < $1
         }
         var groups: [Group] = []
-        var byKey: [String: Int] = [:]
+        var byKey: [[UInt8]: Int] = [:]
         for m in order {
-            let mention = mentions[m]
-            let key = mention.type.label + " " + normalizedKey(mention.text)
-            let words = mention.text.split(whereSeparator: { $0 == " " || $0 == "\n" })
-            let g =
-                byKey[key]
-                ?? groups.indices.first { groups[$0].type == mention.type && joins(mention, words: words, groups[$0]) }
+            let form = forms[m]
+            let type = mentions[m].type
+            let g = byKey[form.key] ?? groups.indices.first { groups[$0].type == type && joins(form, type, groups[$0].form) }
             if let g {
                 groups[g].members.append(m)
             } else {
-                var group = Group(name: mention.text, words: words, key: key, type: mention.type)
-                group.members.append(m)
-                byKey[key] = groups.count
-                groups.append(group)
+                byKey[form.key] = groups.count
+                groups.append(Group(name: mentions[m].text, form: form, type: type, members: [m]))
             }
         }
         let scalarOffsets = ScalarOffsets(body: body, mentions: mentions)
         let length = max(1, body.utf8.count)
-        let lowerTitle = title?.lowercased() ?? ""
-        let lowerHighlights = highlights.map { $0.lowercased() }
+        let lowerTitle = title.map(lowercasedBytes) ?? []
+        let lowerHighlights = highlights.map(lowercasedBytes)
         var scored: [(Entity, Double, Int)] = []
         for group in groups {
             let members = group.members.sorted()
             var score = 0.0
+            for m in members { score += 1 + (1 - Double(mentions[m].range.lowerBound) / Double(length)) }
+            var seen = Set<[UInt8]>()
             var inTitle = false
             var inHighlight = false
-            var forms = Set<String>()
             for m in members {
-                score += 1 + (1 - Double(mentions[m].range.lowerBound) / Double(length))
-                forms.insert(mentions[m].text.lowercased())
-            }
-            for form in forms where form.utf8.count >= 2 {
-                if !lowerTitle.isEmpty, containsWord(lowerTitle, form) { inTitle = true }
-                if lowerHighlights.contains(where: { containsWord($0, form) }) { inHighlight = true }
+                let form = lowercasedBytes(mentions[m].text)
+                guard form.count >= 2, seen.insert(form).inserted else { continue }
+                if !inTitle, containsWord(lowerTitle, form) { inTitle = true }
+                if !inHighlight, lowerHighlights.contains(where: { containsWord($0, form) }) { inHighlight = true }
             }
             if inTitle { score += 3 }
             if inHighlight { score += 1.5 }
@@ -113,50 +150,34 @@ public enum EntityGrouping {
         }
     }
 
-    /// Lower case without dots, apostrophes or a trailing possessive: `U.S.` → `us`.
-    static func normalizedKey(_ text: String) -> String {
-        var key = ""
-        for c in text.lowercased() where c != "." && c != "'" && c != "’" { key.append(c) }
-        return key
-    }
-
-    /// Whether `mention` names the entity of `group` (of the same type).
-    private static func joins(_ mention: Found, words: [Substring], _ group: Group) -> Bool {
-        let letters = normalizedKey(mention.text).filter { $0 != " " }
-        let isAcronym =
-            letters.count >= 2 && letters.count <= 6 && words.count == 1
-            && mention.text.allSatisfy { $0.isUppercase || $0 == "." || $0 == "&" }
-        if isAcronym, group.words.count >= 2 {
-            let initials = String(
-                group.words.compactMap { word -> Character? in
-                    guard let first = word.first, first.isUppercase else { return nil }
-                    return Character(first.lowercased())
-                })
-            if initials == letters { return true }
-        }
-        guard words.count < group.words.count else { return false }
-        switch mention.type {
+    /// Whether the mention `form` names the entity whose fullest form is `group` (same type).
+    private static func joins(_ form: Form, _ type: EntityType, _ group: Form) -> Bool {
+        if let acronym = form.acronym, group.words.count >= 2, group.initials == acronym { return true }
+        guard form.words.count < group.words.count else { return false }
+        switch type {
         case .person:
-            let tail = group.words.suffix(words.count)
-            let head = group.words.prefix(words.count)
-            return tail.elementsEqual(words) || (words.count == 1 && head.elementsEqual(words))
+            return group.words.suffix(form.words.count).elementsEqual(form.words)
+                || (form.words.count == 1 && group.words[0] == form.words[0])
         case .organization:
-            return group.words.prefix(words.count).elementsEqual(words)
+            return group.words.prefix(form.words.count).elementsEqual(form.words)
         default:
             return false
         }
     }
 
-    /// Whether `text` contains `form` between non-letters (ASCII letters checked at the edges).
-    static func containsWord(_ text: String, _ form: String) -> Bool {
-        let t = Array(text.utf8)
-        let f = Array(form.utf8)
-        guard !f.isEmpty, f.count <= t.count else { return false }
+    private static func lowercasedBytes(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether `text` contains `form` not inside a longer word (ASCII letters checked at the edges).
+    static func containsWord(_ text: [UInt8], _ form: [UInt8]) -> Bool {
+        guard !form.isEmpty, form.count <= text.count else { return false }
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b >= 0x80 }
-        for start in 0...(t.count - f.count) where t[start] == f[0] {
-            guard t[start..<(start + f.count)].elementsEqual(f) else { continue }
-            let before = start > 0 && isLetter(t[start - 1]) && isLetter(f[0])
-            let after = start + f.count < t.count && isLetter(t[start + f.count]) && isLetter(f[f.count - 1])
+        for start in 0...(text.count - form.count) where text[start] == form[0] {
+            guard text[start..<(start + form.count)].elementsEqual(form) else { continue }
+            let before = start > 0 && isLetter(text[start - 1]) && isLetter(form[0])
+            let end = start + form.count
+            let after = end < text.count && isLetter(text[end]) && isLetter(form[form.count - 1])
             if !before && !after { return true }
         }
         return false
@@ -165,31 +186,44 @@ public enum EntityGrouping {
 
 /// Code point offsets for the byte offsets of a set of mentions, found in one pass over the body.
 struct ScalarOffsets {
-    private var offsets: [Int: Int] = [:]
+    private var bytes: [Int] = []
+    private var scalars: [Int] = []
 
     init(body: String, mentions: [EntityGrouping.Found]) {
-        var wanted = Set<Int>()
+        var wanted: [Int] = []
+        wanted.reserveCapacity(mentions.count * 2)
         for m in mentions {
-            wanted.insert(m.range.lowerBound)
-            wanted.insert(m.range.upperBound)
+            wanted.append(m.range.lowerBound)
+            wanted.append(m.range.upperBound)
         }
-        let sorted = wanted.sorted()
+        wanted.sort()
         var next = 0
-        var scalars = 0
+        var count = 0
         var byte = 0
         for b in body.utf8 {
-            while next < sorted.count, sorted[next] == byte {
-                offsets[byte] = scalars
+            while next < wanted.count, wanted[next] == byte {
+                bytes.append(byte)
+                scalars.append(count)
                 next += 1
             }
-            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b & 0xC0 != 0x80 { count += 1 }
             byte += 1
         }
-        while next < sorted.count {
-            offsets[sorted[next]] = scalars
+        while next < wanted.count {
+            bytes.append(wanted[next])
+            scalars.append(count)
             next += 1
         }
     }
 
-    subscript(byte: Int) -> Int { offsets[byte] ?? 0 }
+    /// The code point offset of a byte offset given at creation.
+    subscript(byte: Int) -> Int {
+        var low = 0
+        var high = bytes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if bytes[mid] < byte { low = mid + 1 } else { high = mid }
+        }
+        return low < scalars.count ? scalars[low] : 0
+    }
 }

@@ -4,7 +4,9 @@ public struct EntityTagger: Sendable {
     public let model: EntityModel
 
     /// Buffers reused from one document to the next, so that tagging allocates nothing per token.
-    public struct Workspace {
+    ///
+    /// Use one workspace for one document at a time; copies share the score cache.
+    public struct Workspace: Sendable {
         var features = EntityFeatures()
         var tags: [EntityTag] = []
         let cache = ScoreCache()

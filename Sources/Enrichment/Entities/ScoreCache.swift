@@ -4,7 +4,10 @@
 /// Direct-mapped and owned by one ``EntityTagger/Workspace``; it remembers which model filled it and
 /// empties itself when used with another. The memory (about 300 KB) is allocated on the heap
 /// explicitly: the optimiser must never place it on a task's small stack.
-final class ScoreCache {
+///
+/// `@unchecked Sendable`: it is only touched through the workspace that owns it, which is used by one
+/// article at a time (passed `inout`) and handed between threads only through ``WorkspacePool``'s lock.
+final class ScoreCache: @unchecked Sendable {
     static let entries = 4096
 
     private let keys: UnsafeMutablePointer<UInt64>
