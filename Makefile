@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model install verify-units clean
+.PHONY: all setup build release test demo bench model fuzz install verify-units clean
 
 all: release
 
@@ -34,6 +34,11 @@ demo: release
 bench: release
 	.build/release/enrichd bench
 	.build/release/enrichd bench-entities $(wildcard ../shared/data/summaries/cnndm_validation/*.jsonl)
+
+# Longer bounded fuzzing of the pipeline and the tagger than `make test` runs (seeded, in-process).
+fuzz: setup
+	swift build --build-tests $(SWIFT_FLAGS)
+	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-20000} swift test --skip-build --filter "PipelineFuzzTests|EntityFuzzTests"
 
 # Retrain the entity model from ../shared/data (docs/entity-model.md); reproducible byte for byte.
 model:

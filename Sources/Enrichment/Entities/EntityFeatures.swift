@@ -192,7 +192,7 @@ struct EntityFeatures {
         }
         let count = words.count
         let f = flags[k]
-        let startsSentence = f.contains(.sentenceStart)
+        let startsSentence = k == 0 || f.contains(.sentenceStart)
         let w = words[k]
         let shape = shapes[k]
         let p1 = startsSentence ? Self.boundary : words[k - 1]
