@@ -82,7 +82,9 @@ public struct Daemon: Sendable {
         let limits = EnvelopeLimits(maxBytes: config.maxPayloadBytes)
         let pipeline =
             config.enrichment
-            ? ArticlePipeline(limits: limits)
+            ? ArticlePipeline(
+                enrichers: ArticlePipeline.defaultEnrichers.filter { config.entities || $0.name != "entities" },
+                limits: limits)
             : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
         var services: [any Service] = []
         if let http = config.http {

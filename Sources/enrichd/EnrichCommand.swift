@@ -23,13 +23,17 @@ struct EnrichCommand: AsyncParsableCommand {
     @Flag(help: "Skip enrichers and language detection (decode, parse and encode only).")
     var passThrough = false
 
+    @Flag(help: "Skip the entity tagger.")
+    var noEntities = false
+
     @Option(help: "Lines processed concurrently per batch.")
     var batch: Int = 256
 
     func run() async throws {
         let pipeline =
             passThrough
-            ? ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: []) : ArticlePipeline()
+            ? ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [])
+            : ArticlePipeline(enrichers: ArticlePipeline.defaultEnrichers.filter { !noEntities || $0.name != "entities" })
         let out = OutputBuffer()
         if files.isEmpty {
             try await process(lines: LineReader(fileDescriptor: 0), pipeline: pipeline, out: out)

@@ -40,6 +40,11 @@ struct ConfigurationTests {
         #expect(configuration.http?.port == 3333)
         #expect(configuration.logLevel == "error")
         #expect(configuration.maxInFlight == 3)
+        #expect(configuration.entities)
+        let withoutEntities = try await ConfigurationLoader(
+            filePath: path, environment: ["ENRICHD_PIPELINE_ENTITIES": "false"]
+        ).load()
+        #expect(!withoutEntities.entities)
     }
 
     @Test func listsComeFromYAMLAndEnvironment() async throws {

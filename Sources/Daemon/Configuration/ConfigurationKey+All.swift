@@ -61,6 +61,9 @@ extension ConfigurationKey {
             "pipeline.enrichment", .bool, "true",
             "false = pass-through (decode, parse and encode only; no language detection or enrichers), for transport benchmarks."),
         .init(
+            "pipeline.entities", .bool, "true",
+            "Tag named entities (`enrichment.entities`); false saves about 0.7 ms of CPU per 6 KB article."),
+        .init(
             "pipeline.maxPayloadBytes", .int, "16777216", "Payloads larger than this are dead-lettered as `too_large`."),
 
         .init(

@@ -18,6 +18,8 @@ public struct DaemonConfiguration: Sendable {
     public var maxInFlight: Int
     /// Whether enrichers run (false = pass-through).
     public var enrichment: Bool
+    /// Whether the entity tagger runs (`pipeline.entities`).
+    public var entities: Bool
     /// Largest payload accepted for processing.
     public var maxPayloadBytes: Int
     /// Deadline for the whole drain after SIGTERM.
@@ -47,6 +49,7 @@ public struct DaemonConfiguration: Sendable {
         let inFlight = settings.int("pipeline.maxInFlight", in: 0...100_000)
         self.maxInFlight = inFlight == 0 ? 4 * ProcessInfo.processInfo.activeProcessorCount : inFlight
         self.enrichment = settings.bool("pipeline.enrichment")
+        self.entities = settings.bool("pipeline.entities")
         self.maxPayloadBytes = settings.int("pipeline.maxPayloadBytes", in: 1...(1 << 30))
         self.drainTimeout = settings.milliseconds("shutdown.drainTimeoutMs", in: 100...600_000)
         self.linger = settings.milliseconds("shutdown.lingerMs", in: 0...600_000)
