@@ -1,5 +1,5 @@
 import Articles
-import Enrichment
+@testable import Enrichment
 import FoundationEssentials
 import Testing
 
@@ -110,7 +110,7 @@ import Testing
     /// may crash and every mention must point inside its body.
     @Test func randomInputNeverCrashes() {
         let iterations = ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"].flatMap(Int.init) ?? 500
-        var random = SeededRandom(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let pieces = [
             "Kerry", "U.S.", "A-10", "1,900", "12.5", "’s", "'s", "n't", "“", "”", "—", "\n", "\n\n", " ", "  ",
             "RUSSIA", "http://x.example/a", "e@x.org", "C$", "Mr.", "J.", "São", "北京", "\u{00A0}", "\u{200B}",
@@ -133,17 +133,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-private struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

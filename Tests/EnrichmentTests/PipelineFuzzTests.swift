@@ -1,5 +1,5 @@
 import Articles
-import Enrichment
+@testable import Enrichment
 import FoundationEssentials
 import Testing
 
@@ -20,7 +20,7 @@ import Testing
 
     @Test func randomPayloadsEndAsOneRecord() throws {
         let pipeline = ArticlePipeline()
-        var random = FuzzRandom(seed: 0xF0_22)
+        var random = SplitMix64(seed: 0xF0_22)
         for round in 0..<Self.iterations {
             var payload: [UInt8]
             switch round % 4 {
@@ -51,17 +51,5 @@ import Testing
                 _ = try JSONReader.parse(json)
             }
         }
-    }
-}
-
-private struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -40,7 +40,7 @@ struct EntityFeatures {
             let t = tokens[k]
             let s = Int(t.start)
             let e = Int(t.end)
-            let (word, prefix2, prefix3, shape) = Self.hashes(buffer, s, e)
+            let (word, prefix2, prefix3, shape, lowerASCII) = Self.hashes(buffer, s, e)
             words.append(word)
             clusters.append(wordClusters.lookup(word))
             shapes.append(shape)
@@ -51,9 +51,7 @@ struct EntityFeatures {
             affixes.append(length > 2 ? prefix2 : word)
             affixes.append(length > 3 ? prefix3 : word)
             flags.append(t.flags)
-            plain.append(
-                !t.flags.contains(.hasDigit) && !t.flags.contains(.capitalized)
-                    && (0..<length).allSatisfy { buffer[s + $0] < 0x80 && buffer[s + $0] &- 0x41 >= 26 })
+            plain.append(lowerASCII && !t.flags.contains(.hasDigit))
             lineEnds.append(k + 1 == n || tokens[k + 1].flags.contains(.lineStart))
             if !t.flags.contains(.inCapsLine) {
                 if t.flags.contains(.capitalized) {
@@ -90,18 +88,19 @@ struct EntityFeatures {
     }
 
     /// In one pass over a token: its word hash (``FeatureHash/lowercased(_:_:_:)``), the hashes of its
-    /// first two and three bytes, and its collapsed shape (`Xx`, `X.X.`, `d,d`, `Xx-d`: letters, digits
-    /// and marks, runs of more than two alike cut to two).
+    /// first two and three bytes, its collapsed shape (`Xx`, `X.X.`, `d,d`, `Xx-d`: letters, digits
+    /// and marks, runs of more than two alike cut to two), and whether it is ASCII without capitals.
     @inline(__always)
     static func hashes(
         _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
-    ) -> (word: UInt64, prefix2: UInt64, prefix3: UInt64, shape: UInt64) {
+    ) -> (word: UInt64, prefix2: UInt64, prefix3: UInt64, shape: UInt64, lowerASCII: Bool) {
         var h = FeatureHash.offset
         var prefix2 = h
         var prefix3 = h
         var shape = FeatureHash.offset
         var last: UInt8 = 0
         var run = 0
+        var lowerASCII = true
         var i = start
         while i < end {
             var c = buffer[i]
@@ -109,12 +108,14 @@ struct EntityFeatures {
             if c &- 0x41 < 26 {
                 shapeClass = UInt8(ascii: "X")
                 c |= 0x20
+                lowerASCII = false
             } else if c &- 0x61 < 26 {
                 shapeClass = UInt8(ascii: "x")
             } else if c &- 0x30 < 10 {
                 shapeClass = UInt8(ascii: "d")
             } else if c >= 0x80 {
                 shapeClass = c >= 0xC0 ? UInt8(ascii: "u") : 0
+                lowerASCII = false
             } else {
                 shapeClass = c
             }
@@ -144,7 +145,7 @@ struct EntityFeatures {
             last = shapeClass
             shape = (shape ^ UInt64(shapeClass)) &* FeatureHash.prime
         }
-        return (h, prefix2, prefix3, shape)
+        return (h, prefix2, prefix3, shape, lowerASCII)
     }
 
     /// A key for everything ``staticFeatures(_:into:)`` reads: the word, its shape and its case.
