@@ -52,6 +52,57 @@ import Testing
         #expect(try HTMLParser().parse(page).authors == ["Ana Lima", "Tomas Berg", "Eva Rask"])
     }
 
+    @Test func metaAndJSONLDAuthorsAreJoinedAndSpacesNormalised() throws {
+        let page = """
+            <html><head><meta name="author" content="Rui\u{00A0}Costa">
+            <script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana Lima"}]}</script>
+            </head><body><p>\(HTMLFixtures.paragraphs[0])</p></body></html>
+            """
+        #expect(try HTMLParser().parse(page).authors == ["Ana Lima", "Rui Costa"])
+    }
+
+    @Test(arguments: [
+        // An <h1> equal to a part of <title> wins.
+        ("Ferry strike ends | Harbour News", "Why the strike ended", "Ferry strike ends", "Ferry strike ends"),
+        // An <h1> that og:title confirms wins over the <title>.
+        ("Strike over: ferries back | Harbour News", "Ferries sail again after strike", "Ferries sail again after strike",
+         "Ferries sail again after strike"),
+        // Otherwise the <title> without its site name beats the social variant.
+        ("Ferry strike ends after two weeks | Harbour News", "You won't believe how the strike ended", "",
+         "Ferry strike ends after two weeks"),
+        // A <title> that is only the site name does not.
+        ("Harbour News", "Ferry strike ends after two weeks", "", "Ferry strike ends after two weeks"),
+    ])
+    func titleChoice(title: String, openGraph: String, heading: String, expected: String) throws {
+        let page = """
+            <html><head><title>\(title)</title><meta property="og:title" content="\(openGraph)"></head>
+            <body><article><h1>\(heading)</h1><p>\(HTMLFixtures.paragraphs[0])</p></article></body></html>
+            """
+        #expect(try HTMLParser().parse(page).title == expected)
+    }
+
+    @Test func leftOutContentIsRecorded() throws {
+        let page = """
+            <html><body><article>
+            <p>\(HTMLFixtures.paragraphs[0])</p>
+            <figure><img src="https://cdn.example.com/img/ferry-dock_0042.jpg?w=800" alt="The ferry at the dock">
+            <figcaption>Ferries wait at the dock on Monday.</figcaption></figure>
+            <img src="https://t.example.com/pixel.gif" width="1" height="1">
+            <div class="share-tools"><a href="/s/1">Share on Facebook</a> <a href="/s/2">Share by e-mail</a></div>
+            <div>03:15 - Source: Harbour TV</div>
+            <p>\(HTMLFixtures.paragraphs[1])</p>
+            </article></body></html>
+            """
+        let article = try HTMLParser().parse(page)
+        #expect(!article.body.contains("Ferries wait"))
+        #expect(!article.body.contains("Share on"))
+        #expect(article.media.contains(MediaItem(kind: .image, text: "The ferry at the dock", fileName: "ferry-dock_0042.jpg")))
+        #expect(article.media.contains(MediaItem(kind: .caption, text: "Ferries wait at the dock on Monday.")))
+        #expect(article.media.contains(MediaItem(kind: .video, text: "", durationSeconds: 195, credit: "Harbour TV")))
+        #expect(!article.media.contains { $0.fileName == "pixel.gif" })
+        #expect(article.removed.contains { $0.text == "Share on Facebook Share by e-mail" })
+    }
+
     @Test func languageComesFromTheBodyInTheStandardParser() throws {
         // The page declares Norwegian; the story is English.
         let article = try StandardArticleParser().parse(Envelope(content: .html(HTMLFixtures.ferryPage)))

@@ -1,7 +1,8 @@
 /// A block of the input left out of the article body, kept for auditing.
 public struct RemovedBlock: Sendable, Hashable {
     /// Why it was removed: `caption`, `teaser`, `filename`, `video`, `read_more`, `navigation`, `credit`,
-    /// `duplicate`, `byline`, `contributors`, `highlights_marker`, `title`, `header`.
+    /// `duplicate`, `byline`, `contributors`, `highlights_marker`, `title`, `header`, `timestamp` (a date
+    /// line at the edge of a page), `boilerplate` (other page furniture inside the content).
     public var kind: String
     /// The removed text.
     public var text: String

@@ -10,7 +10,8 @@ import CLibXML2
 /// is used instead. Metadata — title, authors, publication date (ISO 8601), canonical URL, `<html lang>`
 /// — comes from `<title>`, OpenGraph, `<meta>`, JSON-LD (`@graph` and arrays too), `<h1>`, `<time>` and
 /// byline elements.
-/// Envelope fields win over page metadata.
+/// Envelope fields win over page metadata. What was left out inside the content — figures, captions,
+/// images, share bars, filtered lines — is recorded in `media` and `removed` (see ``HTMLRemovals``).
 ///
 /// Parsing uses `HTML_PARSE_RECOVER | NOERROR | NOWARNING | NONET` without `HUGE`, so libxml2's own
 /// depth and size limits stay on; the tree is walked iteratively, so deep nesting cannot overflow the
@@ -75,13 +76,18 @@ public struct HTMLParser: Sendable {
         var page = HTMLPageScan()
         page.scan(root)
         let metadata = HTMLMetadata(page)
-        var body = Self.mainText(root: page.body ?? root, title: metadata.title)
+        var removals = HTMLRemovals()
+        var body = Self.mainText(root: page.body ?? root, title: metadata.title, removals: &removals)
         if body.count < 200 {
-            let fallback = Self.fallbackText(page: page, root: root, title: metadata.title)
-            if fallback.count > body.count { body = fallback }
+            var fallbackRemovals = HTMLRemovals()
+            let fallback = Self.fallbackText(page: page, root: root, title: metadata.title, removals: &fallbackRemovals)
+            if fallback.count > body.count {
+                body = fallback
+                removals = fallbackRemovals
+            }
         }
         guard !body.isEmpty else { throw ParseError(code: .emptyBody, detail: "page has no body text") }
-        return Article(
+        var article = Article(
             url: envelope.url ?? metadata.url,
             title: envelope.title ?? metadata.title,
             authors: metadata.authors,
@@ -89,10 +95,14 @@ public struct HTMLParser: Sendable {
             language: envelope.language ?? metadata.language,
             body: String(decoding: body, as: UTF8.self)
         )
+        article.media = removals.media
+        article.removed = removals.removed
+        return article
     }
 
-    /// The body chosen by ``HTMLContentScorer``, clutter left out, paragraphs joined by blank lines.
-    private static func mainText(root: xmlNodePtr, title: String?) -> [UInt8] {
+    /// The body chosen by ``HTMLContentScorer``, clutter left out (and recorded), paragraphs joined by
+    /// blank lines.
+    private static func mainText(root: xmlNodePtr, title: String?, removals: inout HTMLRemovals) -> [UInt8] {
         var scorer = HTMLContentScorer()
         scorer.build(root)
         guard let best = scorer.bestCandidate() else { return [] }
@@ -100,31 +110,48 @@ public struct HTMLParser: Sendable {
         for node in scorer.contentNodes(best: best) {
             let container = scorer.index(of: node) ?? best
             text += HTMLText.extract(node) { child in
-                guard let i = scorer.index(of: child) else { return true }
-                return scorer.isClutter(i, container: container)
+                guard let i = scorer.index(of: child) else {
+                    removals.record(skipped: child, kind: "boilerplate")
+                    return true
+                }
+                guard scorer.isClutter(i, container: container) else { return false }
+                let kind =
+                    scorer.elements[i].name == "header"
+                    ? "header" : scorer.linkDensity(i) > 0.25 ? "navigation" : "boilerplate"
+                removals.record(skipped: child, kind: kind)
+                return true
             }
             text.append(0x0A)
         }
-        return paragraphs(text, dropping: title)
+        return paragraphs(text, dropping: title, removals: &removals)
     }
 
     /// The text of the largest `<article>`, else `<main>`, else `<body>`.
-    private static func fallbackText(page: HTMLPageScan, root: xmlNodePtr, title: String?) -> [UInt8] {
+    private static func fallbackText(
+        page: HTMLPageScan,
+        root: xmlNodePtr,
+        title: String?,
+        removals: inout HTMLRemovals
+    ) -> [UInt8] {
         let candidates: [xmlNodePtr] = page.articles.isEmpty ? [page.main ?? page.body ?? root] : page.articles
         var best: [UInt8] = []
         for candidate in candidates.prefix(32) {
             let text = HTMLText.extract(candidate)
             if text.count > best.count { best = text }
         }
-        return paragraphs(best, dropping: title)
+        return paragraphs(best, dropping: title, removals: &removals)
     }
 
-    private static func paragraphs(_ text: [UInt8], dropping title: String?) -> [UInt8] {
+    private static func paragraphs(_ text: [UInt8], dropping title: String?, removals: inout HTMLRemovals) -> [UInt8] {
         let lines = LineDocument(String(decoding: text, as: UTF8.self))
-        let keep = ParagraphFilter.keep(lines, title: title)
+        let removal = ParagraphFilter.removals(lines, title: title)
         var body: [UInt8] = []
         body.reserveCapacity(lines.bytes.count + lines.count * 2)
-        for (n, line) in lines.lines.enumerated() where keep[n] {
+        for (n, line) in lines.lines.enumerated() {
+            if let kind = removal[n] {
+                removals.record(line: lines.string(n), kind: kind)
+                continue
+            }
             if !body.isEmpty {
                 body.append(0x0A)
                 body.append(0x0A)
