@@ -142,6 +142,13 @@ import Testing
         #expect(article.body == "AB cd e.\n\nNext line here.")
     }
 
+    @Test func textIsPutInNFC() throws {
+        // Decomposed "é" (e + U+0301) and "Å" (A + U+030A) are composed; curly quotes and dashes stay.
+        let article = try RawTextParser().parse("The cafe\u{301} in A\u{30A}lesund said “no” — again.")
+        #expect(Array(article.body.unicodeScalars) == Array("The café in Ålesund said “no” — again.".unicodeScalars))
+        #expect(article.body.unicodeScalars.count == 38)
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

@@ -86,6 +86,29 @@ enum Datelines {
         return Match(dateline: Dateline(agency: agency, text: string(buffer, start, textEnd)), bodyStart: body)
     }
 
+    private static let connectorBytes = connectors.map { Array($0.utf8) }
+
+    /// A byte-level pre-check of the words before a separator: at most seven, none after the first
+    /// starting with an ASCII lower-case letter unless it is a connector (`de`, `upon`).
+    private static func plausiblePrefix(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        var words = 0
+        var i = start
+        while i < end {
+            while i < end, buffer[i] == 0x20 { i += 1 }
+            guard i < end else { break }
+            let wordStart = i
+            while i < end, buffer[i] != 0x20 { i += 1 }
+            words += 1
+            let first = buffer[wordStart]
+            guard words <= 7 else { return false }
+            if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+                let word = UnsafeBufferPointer(rebasing: buffer[wordStart..<i])
+                guard words > 1, connectorBytes.contains(where: { $0.elementsEqual(word) }) else { return false }
+            }
+        }
+        return words > 0
+    }
+
     private static func matchPrefix(
         _ buffer: UnsafeBufferPointer<UInt8>,
         start: Int,
@@ -93,6 +116,7 @@ enum Datelines {
         separatorEnd: Int,
         end: Int
     ) -> Match? {
+        guard plausiblePrefix(buffer, start: start, end: prefixEnd) else { return nil }
         let prefix = string(buffer, start, prefixEnd)
         let words = prefix.split(separator: " ")
         guard words.count >= 1, words.count <= 7 else { return nil }

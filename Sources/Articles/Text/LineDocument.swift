@@ -1,6 +1,8 @@
+import Foundation
+
 /// Scraped text cut into normalised lines, all stored in one UTF-8 buffer.
 ///
-/// Normalisation: line breaks (`\n`, `\r\n`, `\r`, U+2028, U+2029) end a line; tabs, no-break and other
+/// Normalisation: the text is put in Unicode Normalization Form C (composed: `e` + U+0301 → `é`); line breaks (`\n`, `\r\n`, `\r`, U+2028, U+2029) end a line; tabs, no-break and other
 /// Unicode spaces become a space; runs of spaces collapse; control, zero-width, bidi and BOM characters
 /// are dropped; lines are trimmed. Empty lines are not kept: each line records whether a blank line
 /// came before it.
@@ -22,65 +24,100 @@ struct LineDocument {
 
     init(_ text: String) {
         var text = text
-        text.withUTF8 { build($0) }
+        let mayNeedNFC = text.withUTF8 { build($0) }
+        // Rare: only text with characters that composition can change pays for the check and the rewrite.
+        if mayNeedNFC, !Self.isNFC(text) {
+            text = text.precomposedStringWithCanonicalMapping
+            text.withUTF8 { _ = build($0) }
+        }
     }
 
-    private mutating func build(_ input: UnsafeBufferPointer<UInt8>) {
-        var lines: [Line] = []
-        // Normalisation never grows the text.
-        bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, initialized in
-            var n = 0  // bytes written
-            var lineStart = 0
-            var lineSpaces = 0
-            var pendingSpace = false
-            var blank = false
-            var i = 0
-            let count = input.count
+    /// The standard library's NFC quick check.
+    static func isNFC(_ text: String) -> Bool {
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
+    }
 
-            @inline(__always)
-            func endLine() {
-                if n > lineStart {
-                    lines.append(Line(start: lineStart, end: n, blankBefore: blank, spaces: lineSpaces))
-                    blank = false
-                } else if !lines.isEmpty {
-                    blank = true
-                }
-                lineStart = n
-                lineSpaces = 0
+    /// The normaliser's position while it copies input bytes into the line buffer.
+    private struct Cursor {
+        var n = 0  // bytes written
+        var lineStart = 0
+        var lineSpaces = 0
+        var pendingSpace = false
+        var blank = false
+        var lines: [Line] = []
+
+        @inline(__always)
+        mutating func endLine() {
+            if n > lineStart {
+                lines.append(Line(start: lineStart, end: n, blankBefore: blank, spaces: lineSpaces))
+                blank = false
+            } else if !lines.isEmpty {
+                blank = true
+            }
+            lineStart = n
+            lineSpaces = 0
+            pendingSpace = false
+        }
+
+        @inline(__always)
+        mutating func space(_ out: UnsafeMutableBufferPointer<UInt8>) {
+            if pendingSpace {
+                out[n] = 0x20
+                n &+= 1
+                lineSpaces &+= 1
                 pendingSpace = false
             }
+        }
+    }
 
+    /// Fills ``bytes`` and ``lines`` from `input`; returns whether the input has a character at or above
+    /// U+0300 outside General Punctuation and currency signs (E2 80–82), the only text that may not be
+    /// in NFC already.
+    private mutating func build(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lines: [Line] = []
+        var mayNeedNFC = false
+        // Normalisation never grows the text.
+        bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, initialized in
+            var cursor = Cursor()
+            var i = 0
+            let count = input.count
             while i < count {
                 let b = input[i]
                 if b > 0x20 && b < 0x7F {
-                    if pendingSpace {
-                        out[n] = 0x20
-                        n &+= 1
-                        lineSpaces &+= 1
-                        pendingSpace = false
-                    }
-                    // Copy the run of printable ASCII.
+                    cursor.space(out)
+                    // Copy the run of printable ASCII and single spaces between words.
+                    var n = cursor.n
+                    var spaces = 0
                     out[n] = b
-                    n += 1
-                    i += 1
+                    n &+= 1
+                    i &+= 1
                     while i < count {
                         let c = input[i]
-                        guard c > 0x20 && c < 0x7F else { break }
-                        out[n] = c
-                        n += 1
-                        i += 1
+                        if c > 0x20 && c < 0x7F {
+                            out[n] = c
+                        } else if c == 0x20, i &+ 1 < count, input[i &+ 1] > 0x20, input[i &+ 1] < 0x7F {
+                            out[n] = 0x20
+                            spaces &+= 1
+                        } else {
+                            break
+                        }
+                        n &+= 1
+                        i &+= 1
                     }
+                    cursor.n = n
+                    cursor.lineSpaces &+= spaces
                     continue
                 }
                 if b < 0x80 {
                     switch b {
                     case 0x0A:
-                        endLine()
+                        cursor.endLine()
                     case 0x0D:
-                        endLine()
+                        cursor.endLine()
                         if i + 1 < count, input[i + 1] == 0x0A { i += 1 }
                     case 0x20, 0x09, 0x0B, 0x0C:
-                        if n > lineStart { pendingSpace = true }
+                        if cursor.n > cursor.lineStart { cursor.pendingSpace = true }
                     default:
                         break  // other controls and DEL
                     }
@@ -89,60 +126,60 @@ struct LineDocument {
                 }
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 guard i + length <= count else { break }
-                var action = 0  // 0 keep, 1 space, 2 drop, 3 line break
-                if length == 2 {
-                    let b1 = input[i + 1]
-                    if b == 0xC2 && (b1 == 0xA0) {
-                        action = 1
-                    } else if b == 0xC2 && (b1 < 0xA0 || b1 == 0xAD) {
-                        action = 2
-                    }  // C1 controls, soft hyphen
-                } else if length == 3 {
-                    let b1 = input[i + 1]
-                    let b2 = input[i + 2]
-                    if b == 0xE2 && b1 == 0x80 {
-                        switch b2 {
-                        case 0x80...0x8A, 0xAF: action = 1  // en/em/thin spaces, narrow no-break space
-                        case 0x8B...0x8F, 0xAA...0xAE: action = 2  // zero-width, marks, bidi embeddings
-                        case 0xA8, 0xA9: action = 3
-                        default: break
-                        }
-                    } else if b == 0xE2 && b1 == 0x81 {
-                        if b2 == 0x9F {
-                            action = 1
-                        }  // medium mathematical space
-                        else if (0xA0...0xAF).contains(b2) {
-                            action = 2
-                        }  // word joiner, invisible operators, isolates
-                    } else if b == 0xEF && b1 == 0xBB && b2 == 0xBF {
-                        action = 2
-                    } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
-                        action = 1
-                    }
-                }
-                switch action {
-                case 1:
-                    if n > lineStart { pendingSpace = true }
-                case 2:
+                if b >= 0xCC, b != 0xE2 || input[i + 1] > 0x82 { mayNeedNFC = true }
+                switch Self.action(b, input, i, length) {
+                case .space:
+                    if cursor.n > cursor.lineStart { cursor.pendingSpace = true }
+                case .drop:
                     break
-                case 3:
-                    endLine()
-                default:
-                    if pendingSpace {
-                        out[n] = 0x20
-                        n &+= 1
-                        lineSpaces &+= 1
-                        pendingSpace = false
-                    }
-                    for k in 0..<length { out[n + k] = input[i + k] }
-                    n += length
+                case .lineBreak:
+                    cursor.endLine()
+                case .keep:
+                    cursor.space(out)
+                    for k in 0..<length { out[cursor.n + k] = input[i + k] }
+                    cursor.n += length
                 }
                 i += length
             }
-            endLine()
-            initialized = n
+            cursor.endLine()
+            initialized = cursor.n
+            lines = cursor.lines
         }
         self.lines = lines
+        return mayNeedNFC
+    }
+
+    private enum Action {
+        case keep, space, drop, lineBreak
+    }
+
+    /// What to do with the non-ASCII character of `length` bytes at `input[i]`.
+    @inline(__always)
+    private static func action(_ b: UInt8, _ input: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Action {
+        if length == 2 {
+            let b1 = input[i + 1]
+            if b == 0xC2 && b1 == 0xA0 { return .space }
+            if b == 0xC2 && (b1 < 0xA0 || b1 == 0xAD) { return .drop }  // C1 controls, soft hyphen
+        } else if length == 3 {
+            let b1 = input[i + 1]
+            let b2 = input[i + 2]
+            if b == 0xE2 && b1 == 0x80 {
+                switch b2 {
+                case 0x80...0x8A, 0xAF: return .space  // en/em/thin spaces, narrow no-break space
+                case 0x8B...0x8F, 0xAA...0xAE: return .drop  // zero-width, marks, bidi embeddings
+                case 0xA8, 0xA9: return .lineBreak
+                default: break
+                }
+            } else if b == 0xE2 && b1 == 0x81 {
+                if b2 == 0x9F { return .space }  // medium mathematical space
+                if (0xA0...0xAF).contains(b2) { return .drop }  // word joiner, invisible operators, isolates
+            } else if b == 0xEF && b1 == 0xBB && b2 == 0xBF {
+                return .drop
+            } else if b == 0xE3 && b1 == 0x80 && b2 == 0x80 {
+                return .space
+            }
+        }
+        return .keep
     }
 
     /// The text of line `index`.

@@ -37,12 +37,14 @@ struct HTMLRemovals {
     }
 
     /// Records a line the paragraph filter dropped (or the text of a skipped subtree); a video teaser
-    /// line becomes a video item.
+    /// line becomes a video item, a `By …` line a byline.
     mutating func record(line: String, kind: String) {
         let utf8 = Array(line.utf8)
         let video = utf8.withUnsafeBufferPointer { MediaPatterns.videoDuration($0, start: 0, end: $0.count) }
         if let (seconds, credit) = video {
             append(media: MediaItem(kind: .video, text: "", durationSeconds: seconds, credit: credit))
+        } else if kind == "boilerplate", line.hasPrefix("By ") || line.hasPrefix("by ") {
+            append(removed: RemovedBlock(kind: "byline", text: Self.cut(line)))
         } else {
             append(removed: RemovedBlock(kind: kind, text: Self.cut(line)))
         }
