@@ -142,6 +142,58 @@ import Testing
         #expect(article.body == "AB cd e.\n\nNext line here.")
     }
 
+    @Test func pageFurnitureIsRemoved() throws {
+        let text = """
+            Ferry services resume after strike
+
+            Ferry services between the two islands resumed on Monday after a nine-day strike ended with a new pay deal.
+
+            shop.example.com
+
+            Harbour workers said the agreement covered overtime and safety equipment, and the first boats left on time.
+
+            Ana Lima / Via harbourphotos.net
+
+            The union said it would put the deal to a vote of all members later this month.
+
+            — Port of Velho (@portvelho) March 2, 2026
+
+            +12 More
+
+            Ferry services between the two islands resumed on Monday after a nine-day strike ended with a new pay deal.
+
+            Operators expect bookings to return to normal within a week, a spokesman said.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "Ferry services resume after strike")
+        #expect(
+            article.body == """
+                Ferry services between the two islands resumed on Monday after a nine-day strike ended with a new pay deal.
+
+                Harbour workers said the agreement covered overtime and safety equipment, and the first boats left on time.
+
+                The union said it would put the deal to a vote of all members later this month.
+
+                Operators expect bookings to return to normal within a week, a spokesman said.
+                """
+        )
+        let kinds = article.removed.map(\.kind)
+        #expect(kinds.filter { $0 == "credit" }.count == 2)
+        #expect(kinds.contains("embed"))
+        #expect(kinds.contains("duplicate"))
+        #expect(kinds.contains("navigation"))
+    }
+
+    @Test func sentencesMentioningSitesStay() throws {
+        let text = """
+            The ministry published the figures on its site, health.example.gov, on Monday.
+
+            Visitors can read the full report at the same address, the ministry said.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.body.contains("health.example.gov"))
+    }
+
     @Test func textIsPutInNFC() throws {
         // Decomposed "é" (e + U+0301) and "Å" (A + U+030A) are composed; curly quotes and dashes stay.
         let article = try RawTextParser().parse("The cafe\u{301} in A\u{30A}lesund said “no” — again.")

@@ -2,7 +2,7 @@
 struct RawTextAnalysis {
     enum Role: UInt8 {
         case unassigned, body, title, highlightsMarker, highlight, dateline, video, videoTitle, image
-        case caption, duplicate, credit, teaser, navigation, readMore, contributors, byline, header
+        case caption, duplicate, credit, teaser, navigation, readMore, contributors, byline, header, embed
 
         /// The ``RemovedBlock/kind`` for roles recorded as removed blocks.
         var removedKind: String? {
@@ -20,6 +20,7 @@ struct RawTextAnalysis {
             case .byline: return "byline"
             case .header: return "header"
             case .title: return "title"
+            case .embed: return "embed"
             case .unassigned, .body, .highlight, .dateline: return nil
             }
         }
@@ -85,7 +86,9 @@ struct RawTextAnalysis {
         }
         while bodyStart < count, roles[bodyStart] != .unassigned { bodyStart += 1 }
         if bodyStart < count { findDateline(at: bodyStart) }
-        classifyBody(from: bodyStart)
+        // Header lines nothing claimed (an intro sentence above the first paragraph) are classified like
+        // body lines, so no line is dropped without a record.
+        classifyBody(from: roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart)
         findContributors()
     }
 
@@ -289,12 +292,38 @@ struct RawTextAnalysis {
             } else if i < start + 3, isTimestamp(i), let time = Timestamps.publicationTime(text(i)) {
                 roles[i] = .header
                 if publishedAt == nil { publishedAt = time }
+            } else if let kind = furniture(i) {
+                roles[i] = kind
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) {
                 roles[i] = f.words >= 2 ? .teaser : .navigation
             } else {
                 roles[i] = .body
             }
         }
+    }
+
+    /// The role of a credit, link, embedded-post or counter line (``PageFurniture``), or of a line that
+    /// already appeared earlier in the text.
+    func furniture(_ i: Int) -> Role? {
+        let line = document.lines[i]
+        let kind = document.bytes.withUnsafeBufferPointer {
+            PageFurniture.kind($0, start: line.start, end: line.end, features: features[i])
+        }
+        switch kind {
+        case .credit: return .credit
+        case .embed: return .embed
+        case .counter: return .navigation
+        case nil: break
+        }
+        return repeatsEarlier(i) ? .duplicate : nil
+    }
+
+    /// Whether the exact text of line `i` (at least 12 bytes) is an earlier line's.
+    func repeatsEarlier(_ i: Int) -> Bool {
+        let length = document.lines[i].byteCount
+        guard length >= 12 else { return false }
+        for j in 0..<i where document.lines[j].byteCount == length && document.equal(i, j) { return true }
+        return false
     }
 
     /// Whether line `i` stands alone as a block (blank lines around it, or every line is a block), and

@@ -11,7 +11,8 @@
 /// * a dateline (`Moscow CNN —`, `LONDON (Reuters) -`, `(CNN)`) opens the body and is taken out of it;
 /// * between paragraphs, short lines without final punctuation are related-story teasers, a line
 ///   repeated (or repeated with a credit appended) is a photo caption, and a short line before it its
-///   credit; share, subscribe and "Read More" lines are navigation;
+///   credit; a later exact copy of a line is a duplicate; share, subscribe and "Read More" lines are
+///   navigation; credit, link, embedded-post and counter lines are recognised by ``PageFurniture``;
 /// * `By X and Y` near the top gives authors (`By JANE ROE for Outlet` gives "Jane Roe");
 /// * a `PUBLISHED: 12:30 EST, 5 May 2013` or `Updated 0412 GMT (1212 HKT) February 12, 2016` line near the
 ///   top gives `publishedAt` (ISO 8601; the published time wins over an updated one; the envelope's wins
