@@ -189,9 +189,19 @@ import Testing
             The ministry published the figures on its site, health.example.gov, on Monday.
 
             Visitors can read the full report at the same address, the ministry said.
+
+            Part 2
+
+            Hackers used stolen passwords to log into accounts, and Node.js servers were hit.
+
+            — a reply from the ministry (@health) was quick.
             """
         let article = try RawTextParser().parse(text)
         #expect(article.body.contains("health.example.gov"))
+        #expect(!article.body.contains("Part 2"))
+        #expect(article.removed.contains { $0.text == "Part 2" })
+        #expect(article.body.contains("log into accounts"))
+        #expect(!article.removed.contains { $0.kind == "embed" })
     }
 
     @Test func textIsPutInNFC() throws {

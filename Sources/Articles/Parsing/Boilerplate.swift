@@ -6,8 +6,8 @@ enum Boilerplate {
         "notification", "notify you", "follow us", "click here", "tap here", "advertisement", "cookie",
         "all rights reserved", "min read", "download the app", "get the app", "skip to", "comments (", "view comments",
         "offon", "toggle", "privacy policy", "terms of use", "terms of service", "back to top", "show more",
-        "load more", "watch live", "copy link", "print this", "email this", "share with", "share link", "log into",
-        "related stories", "continue reading", "must watch",
+        "load more", "watch live", "copy link", "print this", "email this", "share link", "related stories",
+        "continue reading", "must watch",
     ])
     private static let readMore: [UInt8] = Array("read more".utf8)
 

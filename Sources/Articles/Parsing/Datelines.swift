@@ -88,8 +88,8 @@ enum Datelines {
 
     private static let connectorBytes = connectors.map { Array($0.utf8) }
 
-    /// A byte-level pre-check of the words before a separator: at most seven, none after the first
-    /// starting with an ASCII lower-case letter unless it is a connector (`de`, `upon`).
+    /// A byte-level pre-check of the words before a separator: at most seven, the first not starting with
+    /// an ASCII lower-case letter, later ones only when they are connectors (`de`, `upon`).
     private static func plausiblePrefix(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         var words = 0
         var i = start

@@ -88,7 +88,7 @@ struct RawTextAnalysis {
         if bodyStart < count { findDateline(at: bodyStart) }
         // Header lines nothing claimed (an intro sentence above the first paragraph) are classified like
         // body lines, so no line is dropped without a record.
-        classifyBody(from: roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart)
+        classifyBody(from: roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart, bodyStart: bodyStart)
         findContributors()
     }
 
@@ -222,7 +222,8 @@ struct RawTextAnalysis {
     /// Share, subscribe, notification, "Read More" and similar interface lines.
     func isNavigation(_ i: Int) -> Bool {
         let f = features[i]
-        guard f.words <= 14 else { return false }
+        // A full sentence of eight words or more is text, even when it mentions logging in or a newsletter.
+        guard f.words <= 14, !(f.isSentenceEnd && f.words >= 8) else { return false }
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer { Boilerplate.isInterfaceText($0, line.start, line.end) }
     }
@@ -276,8 +277,11 @@ struct RawTextAnalysis {
         }
     }
 
-    mutating func classifyBody(from start: Int) {
+    /// Classifies the unassigned lines from `start` on; bylines and stamps are looked for in the first
+    /// three lines from `bodyStart`. A later exact copy of a body line (12 bytes or more) is a duplicate.
+    mutating func classifyBody(from start: Int, bodyStart: Int) {
         guard start < count else { return }
+        var seen: [UInt64: Int] = [:]  // FNV-1a of a body line → its index
         for i in start..<count where roles[i] == .unassigned {
             let f = features[i]
             if isNavigation(i) {
@@ -286,10 +290,10 @@ struct RawTextAnalysis {
                     Boilerplate.isReadMore($0, line.start, line.end)
                 }
                 roles[i] = readMore ? .readMore : .navigation
-            } else if i < start + 3, let names = Bylines.authors(text(i), features: f) {
+            } else if i < bodyStart + 3, let names = Bylines.authors(text(i), features: f) {
                 roles[i] = .byline
                 authors.append(contentsOf: names)
-            } else if i < start + 3, isTimestamp(i), let time = Timestamps.publicationTime(text(i)) {
+            } else if i < bodyStart + 3, isTimestamp(i), let time = Timestamps.publicationTime(text(i)) {
                 roles[i] = .header
                 if publishedAt == nil { publishedAt = time }
             } else if let kind = furniture(i) {
@@ -297,13 +301,31 @@ struct RawTextAnalysis {
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) {
                 roles[i] = f.words >= 2 ? .teaser : .navigation
             } else {
-                roles[i] = .body
+                var repeated = false
+                if document.lines[i].byteCount >= 12 {
+                    let key = lineHash(i)
+                    if let earlier = seen[key], document.equal(earlier, i) {
+                        repeated = true
+                    } else {
+                        seen[key] = i
+                    }
+                }
+                roles[i] = repeated ? .duplicate : .body
             }
         }
     }
 
-    /// The role of a credit, link, embedded-post or counter line (``PageFurniture``), or of a line that
-    /// already appeared earlier in the text.
+    /// FNV-1a over the bytes of line `i`.
+    func lineHash(_ i: Int) -> UInt64 {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in line.start..<line.end { hash = (hash ^ UInt64(buffer[k])) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
+    /// The role of a credit, link, embedded-post or counter line (``PageFurniture``).
     func furniture(_ i: Int) -> Role? {
         let line = document.lines[i]
         let kind = document.bytes.withUnsafeBufferPointer {
@@ -313,17 +335,8 @@ struct RawTextAnalysis {
         case .credit: return .credit
         case .embed: return .embed
         case .counter: return .navigation
-        case nil: break
+        case nil: return nil
         }
-        return repeatsEarlier(i) ? .duplicate : nil
-    }
-
-    /// Whether the exact text of line `i` (at least 12 bytes) is an earlier line's.
-    func repeatsEarlier(_ i: Int) -> Bool {
-        let length = document.lines[i].byteCount
-        guard length >= 12 else { return false }
-        for j in 0..<i where document.lines[j].byteCount == length && document.equal(i, j) { return true }
-        return false
     }
 
     /// Whether line `i` stands alone as a block (blank lines around it, or every line is a block), and

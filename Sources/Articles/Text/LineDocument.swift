@@ -1,8 +1,7 @@
-import Foundation
-
 /// Scraped text cut into normalised lines, all stored in one UTF-8 buffer.
 ///
-/// Normalisation: the text is put in Unicode Normalization Form C (composed: `e` + U+0301 → `é`); line breaks (`\n`, `\r\n`, `\r`, U+2028, U+2029) end a line; tabs, no-break and other
+/// Normalisation: the text is put in Unicode Normalization Form C (composed: `e` + U+0301 → `é`); line
+/// breaks (`\n`, `\r\n`, `\r`, U+2028, U+2029) end a line; tabs, no-break and other
 /// Unicode spaces become a space; runs of spaces collapse; control, zero-width, bidi and BOM characters
 /// are dropped; lines are trimmed. Empty lines are not kept: each line records whether a blank line
 /// came before it.
@@ -25,17 +24,23 @@ struct LineDocument {
     init(_ text: String) {
         var text = text
         let mayNeedNFC = text.withUTF8 { build($0) }
-        // Rare: only text with characters that composition can change pays for the check and the rewrite.
+        // Only text with a character at or above U+0300 outside punctuation pays for the quick check, and
+        // only text that fails it for the rewrite.
         if mayNeedNFC, !Self.isNFC(text) {
-            text = text.precomposedStringWithCanonicalMapping
+            // The standard library's own NFC (what Foundation's `precomposedStringWithCanonicalMapping`
+            // uses); importing Foundation here would put its ICU next to libxml2's in this module.
+            text = String(decoding: text._nfcCodeUnits, as: UTF8.self)
             text.withUTF8 { _ = build($0) }
         }
     }
 
     /// The standard library's NFC quick check.
     static func isNFC(_ text: String) -> Bool {
-        var span = text.utf8Span
-        return span.checkForNFC(quickCheck: true)
+        if #available(macOS 26, *) {
+            var span = text.utf8Span
+            return span.checkForNFC(quickCheck: true)
+        }
+        return false
     }
 
     /// The normaliser's position while it copies input bytes into the line buffer.

@@ -38,10 +38,11 @@ struct HTMLMetadata {
 
     private static let separators = [" | ", " - ", " – ", " — ", " :: ", " -- ", " » ", " · ", " // ", " : "]
 
-    /// Picks the headline (whitespace runs, Unicode spaces included, become one space): an `<h1>` or the JSON-LD headline equal to the `<title>` or one of its parts;
-    /// else an `<h1>` equal to `og:title` or one of its parts; else the main part of a `<title>` that names its site; else a candidate equal to `og:title` or one
-    /// of its parts, or a prefix of either reference; else the main part of `og:title`, the JSON-LD
-    /// headline, the main part of `<title>`, the first `<h1>`.
+    /// Picks the headline (whitespace runs, Unicode spaces included, become one space): an `<h1>` or the
+    /// JSON-LD headline equal to the `<title>` or one of its parts; else an `<h1>` equal to `og:title` or
+    /// one of its parts; else the main part of a `<title>` with a site name in it; else a candidate equal
+    /// to `og:title` or one of its parts, or a prefix of either reference; else the main part of
+    /// `og:title`, the JSON-LD headline, the main part of `<title>`, the first `<h1>`.
     static func title(titleTag: String?, openGraph: String?, headline: String?, headings: [String]) -> String? {
         let clean = { (s: String?) -> String? in
             guard let words = s?.split(whereSeparator: \.isWhitespace), !words.isEmpty else { return nil }

@@ -17,6 +17,7 @@ struct HTMLRemovals {
 
     /// Records a subtree that extraction skipped; `kind` names non-media clutter.
     mutating func record(skipped node: xmlNodePtr, kind: String) {
+        guard media.count < Self.limit || removed.count < Self.limit else { return }
         switch HTMLNode.name(node) {
         case "figure", "picture":
             recordFigure(node)
@@ -39,6 +40,7 @@ struct HTMLRemovals {
     /// Records a line the paragraph filter dropped (or the text of a skipped subtree); a video teaser
     /// line becomes a video item, a `By …` line a byline.
     mutating func record(line: String, kind: String) {
+        guard media.count < Self.limit || removed.count < Self.limit else { return }
         let utf8 = Array(line.utf8)
         let video = utf8.withUnsafeBufferPointer { MediaPatterns.videoDuration($0, start: 0, end: $0.count) }
         if let (seconds, credit) = video {

@@ -1,6 +1,7 @@
 /// Line-level clean-up of extracted page text, after the DOM has been pruned.
 ///
-/// Drops lines with no letters (pagination like `<< 1 2 >>`), video teaser lines (`02:12 - Source: CNN`), lines repeated three times or more (gallery
+/// Drops lines with no letters (pagination like `<< 1 2 >>`), video teaser lines (`02:12 - Source: CNN`),
+/// lines repeated three times or more (gallery
 /// captions), short interface lines (share, subscribe, "Advertisement", "Read more"), short all-capitals
 /// labels (`HIDE CAPTION`), a line equal to the title near the top, and date-or-time stamps among the
 /// first and last two lines (`October 6, 2018`, `Today, 17:40`).
