@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model fuzz install verify-units clean
+.PHONY: all setup build release test demo bench model places fuzz install verify-units clean
 
 all: release
 
@@ -43,6 +43,11 @@ fuzz: setup
 # Retrain the entity model from ../shared/data (docs/entity-model.md); reproducible byte for byte.
 model:
 	scripts/train-entities.sh
+
+# Rebuild the places gazetteer from ../shared/data/gazetteers (scripts/build-places.py); deterministic.
+places:
+	python3 scripts/build-places.py
+	touch Sources/CEnrichdModels/models.c
 
 install: release
 	scripts/install.sh "$(PREFIX)" "$(SYSCONFDIR)" "$(UNITDIR)" "$(WORKERS)"

@@ -1,4 +1,4 @@
-// Embeds the trained model files in the binary, so that the daemon needs no data files at run time.
+// Embeds the trained model and the places gazetteer in the binary, so that the daemon needs no data files at run time.
 // `.incbin` finds the files through the `models` header search path set in Package.swift.
 // After `make model` rewrites a file, this source is touched so that it is rebuilt.
 #include "CEnrichdModels.h"
@@ -10,6 +10,12 @@ __asm__(".section .rodata\n"
         ".incbin \"entities.enrichd-model\"\n"
         ".global enrichd_entity_model_end\n"
         "enrichd_entity_model_end:\n"
+        ".balign 16\n"
+        ".global enrichd_places_start\n"
+        "enrichd_places_start:\n"
+        ".incbin \"places.tsv\"\n"
+        ".global enrichd_places_end\n"
+        "enrichd_places_end:\n"
         ".previous\n");
 
 extern const unsigned char enrichd_entity_model_start[];
@@ -20,3 +26,10 @@ const unsigned char *enrichd_entity_model_bytes(void) { return enrichd_entity_mo
 size_t enrichd_entity_model_size(void) {
     return (size_t)(enrichd_entity_model_end - enrichd_entity_model_start);
 }
+
+extern const unsigned char enrichd_places_start[];
+extern const unsigned char enrichd_places_end[];
+
+const unsigned char *enrichd_places_bytes(void) { return enrichd_places_start; }
+
+size_t enrichd_places_size(void) { return (size_t)(enrichd_places_end - enrichd_places_start); }

@@ -157,7 +157,8 @@ struct IOThreadTests {
             await io.shutdown(linger: linger)
             let elapsed = ContinuousClock.now - started
             #expect(elapsed >= linger)
-            #expect(elapsed < linger + .seconds(1))
+            // Generous: the bound is "returns near linger, not hanging"; a loaded 2-core VM adds up to ~0.5 s.
+            #expect(elapsed < linger + .seconds(2))
             var codes: [ZMQError.Code?] = []
             for try await code in group { codes.append(code) }
             #expect(codes == [.closed, .closed, .closed])

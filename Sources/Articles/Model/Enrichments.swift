@@ -4,6 +4,10 @@ public struct Enrichments: Sendable {
     public var stats: TextStats?
     /// Named entities, most salient first.
     public var entities: [Entity]?
+    /// Location mentions resolved to gazetteer places, most mentioned first.
+    public var places: [Place]?
+    /// The countries the article is about, most relevant first.
+    public var countries: [CountryScore]?
 
     /// Creates an empty result.
     public init(stats: TextStats? = nil, entities: [Entity]? = nil) {

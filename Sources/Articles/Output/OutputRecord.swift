@@ -178,6 +178,57 @@ extension Enrichments {
             for entity in entities { entity.write(to: &w) }
             w.endArray()
         }
+        if let places {
+            w.key("places")
+            w.beginArray()
+            for place in places { place.write(to: &w) }
+            w.endArray()
+        }
+        if let countries {
+            w.key("countries")
+            w.beginArray()
+            for country in countries {
+                w.beginObject()
+                w.key("code")
+                w.string(country.code)
+                w.key("name")
+                w.string(country.name)
+                w.key("score")
+                w.number(country.score)
+                w.key("mentions")
+                w.number(country.mentions)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
+    }
+}
+
+extension Place {
+    /// Writes one element of `enrichment.places`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("geonameid")
+        w.number(geonameID)
+        w.key("name")
+        w.string(name)
+        w.key("kind")
+        w.string(kind.rawValue)
+        w.key("country_code")
+        w.string(countryCode)
+        w.key("admin1")
+        w.string(admin1)
+        w.key("lat")
+        if let latitude { w.number(latitude) } else { w.null() }
+        w.key("lon")
+        if let longitude { w.number(longitude) } else { w.null() }
+        w.key("confidence")
+        w.number(confidence)
+        w.key("count")
+        w.number(mentions.count)
+        w.key("mentions")
+        Entity.writeMentions(mentions, to: &w)
         w.endObject()
     }
 }
@@ -195,6 +246,12 @@ extension Entity {
         w.key("count")
         w.number(mentions.count)
         w.key("mentions")
+        Self.writeMentions(mentions, to: &w)
+        w.endObject()
+    }
+
+    /// Writes a `mentions` array: `{start, end, text}` in code points.
+    static func writeMentions(_ mentions: [Mention], to w: inout JSONWriter) {
         w.beginArray()
         for mention in mentions {
             w.beginObject()
@@ -207,6 +264,5 @@ extension Entity {
             w.endObject()
         }
         w.endArray()
-        w.endObject()
     }
 }

@@ -42,6 +42,9 @@ struct RawTextAnalysis {
     var media: [(line: Int, item: MediaItem)] = []
     /// Whether paragraphs are separated by blank lines (otherwise every line is a paragraph).
     var usesBlankLines = false
+    /// The line width of fixed-width text hard-wrapped at under 100 bytes (newswire), else `nil`;
+    /// there a paragraph starts after a blank line, at an indent, or after a short line.
+    var wrapWidth: Int?
 
     init(document: LineDocument, envelopeTitle: String?) {
         self.document = document
@@ -52,6 +55,26 @@ struct RawTextAnalysis {
         }
         let blanks = document.lines.reduce(0) { $0 + ($1.blankBefore ? 1 : 0) }
         usesBlankLines = blanks * 4 >= document.count
+        wrapWidth = Self.wrapWidth(document)
+    }
+
+    /// The wrap width when at least 4 lines and a third of all lines are within 75 % of the longest line,
+    /// which is under 100 bytes.
+    static func wrapWidth(_ document: LineDocument) -> Int? {
+        guard document.count >= 5 else { return nil }
+        let width = document.lines.reduce(0) { max($0, $1.byteCount) }
+        guard width >= 40, width < 100 else { return nil }
+        let full = document.lines.reduce(0) { $0 + ($1.byteCount * 4 >= width * 3 ? 1 : 0) }
+        return full >= 4 && full * 3 >= document.count ? width : nil
+    }
+
+    /// In wrapped text, whether line `i` continues the paragraph of line `i - 1`.
+    func continuesParagraph(_ i: Int) -> Bool {
+        guard let wrapWidth, i > 0 else { return false }
+        let line = document.lines[i]
+        if line.blankBefore || line.indented { return false }
+        let previous = document.lines[i - 1]
+        return previous.byteCount * 4 >= wrapWidth * 3 || !features[i - 1].isSentenceEnd
     }
 
     var count: Int { document.count }
@@ -163,6 +186,7 @@ struct RawTextAnalysis {
             if datelineMatch(i) != nil { return i }
             let f = features[i]
             if f.isSentenceEnd && f.words >= 12 { return i }
+            if i + 1 < count && continuesParagraph(i + 1) && !continuesParagraph(i) && f.words >= 3 { return i }
         }
         return 0
     }
@@ -343,6 +367,7 @@ struct RawTextAnalysis {
     /// is not the first half of a hard-wrapped sentence.
     func isStandalone(_ i: Int) -> Bool {
         if i + 1 < count, adjacent(i + 1), features[i + 1].startsLower { return false }
+        if wrapWidth != nil { return !continuesParagraph(i) && (i + 1 >= count || !continuesParagraph(i + 1)) }
         guard usesBlankLines else { return true }
         let blankBefore = i == 0 || document.lines[i].blankBefore
         let blankAfter =
@@ -398,8 +423,8 @@ struct RawTextAnalysis {
                 guard start < end else { continue }
                 if let p = previousBody {
                     let joinsWrapped =
-                        p == i - 1 && adjacent(i) && usesBlankLines && !features[p].isSentenceEnd
-                        && features[i].startsLower
+                        p == i - 1 && adjacent(i)
+                        && (usesBlankLines && !features[p].isSentenceEnd && features[i].startsLower || continuesParagraph(i))
                     if joinsWrapped {
                         body.append(0x20)
                     } else {

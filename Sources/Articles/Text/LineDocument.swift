@@ -13,6 +13,8 @@ struct LineDocument {
         var blankBefore: Bool
         /// Spaces inside the line (words = spaces + 1).
         var spaces: Int
+        /// The input line began with a space or tab (a paragraph indent in fixed-width text).
+        var indented = false
         var byteCount: Int { end - start }
     }
 
@@ -50,12 +52,13 @@ struct LineDocument {
         var lineSpaces = 0
         var pendingSpace = false
         var blank = false
+        var indented = false
         var lines: [Line] = []
 
         @inline(__always)
         mutating func endLine() {
             if n > lineStart {
-                lines.append(Line(start: lineStart, end: n, blankBefore: blank, spaces: lineSpaces))
+                lines.append(Line(start: lineStart, end: n, blankBefore: blank, spaces: lineSpaces, indented: indented))
                 blank = false
             } else if !lines.isEmpty {
                 blank = true
@@ -63,6 +66,7 @@ struct LineDocument {
             lineStart = n
             lineSpaces = 0
             pendingSpace = false
+            indented = false
         }
 
         @inline(__always)
@@ -122,7 +126,7 @@ struct LineDocument {
                         cursor.endLine()
                         if i + 1 < count, input[i + 1] == 0x0A { i += 1 }
                     case 0x20, 0x09, 0x0B, 0x0C:
-                        if cursor.n > cursor.lineStart { cursor.pendingSpace = true }
+                        if cursor.n > cursor.lineStart { cursor.pendingSpace = true } else { cursor.indented = true }
                     default:
                         break  // other controls and DEL
                     }

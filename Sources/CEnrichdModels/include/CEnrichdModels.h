@@ -7,6 +7,11 @@ const unsigned char *enrichd_entity_model_bytes(void);
 /// Its size in bytes.
 size_t enrichd_entity_model_size(void);
 
+/// The places gazetteer (models/places.tsv, built by scripts/build-places.py), embedded at build time.
+const unsigned char *enrichd_places_bytes(void);
+/// Its size in bytes.
+size_t enrichd_places_size(void);
+
 /// Asks the CPU to start loading the cache line at `p` (the tagger prefetches its weight slots).
 static inline void enrichd_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 

@@ -34,8 +34,10 @@ public struct ArticlePipeline: Sendable {
         self.limits = limits
     }
 
-    /// The enrichers available in this release: text statistics and named entities.
-    public static var defaultEnrichers: [any Enricher] { [TextStatsEnricher(), EntityEnricher.builtIn] }
+    /// The enrichers available in this release, in the order they must run (places read the entities).
+    public static var defaultEnrichers: [any Enricher] {
+        [TextStatsEnricher(), EntityEnricher.builtIn, PlaceEnricher()]
+    }
 
     /// A pipeline with no enrichers, for measuring transport.
     public static var passThrough: ArticlePipeline {

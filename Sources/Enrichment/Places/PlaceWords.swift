@@ -1,0 +1,121 @@
+/// The words of a text as byte and scalar ranges, for matching gazetteer names over runs of words.
+///
+/// A word is a run of letters, digits, dots and inner apostrophes (a final `'s` is left out); words
+/// separated by one space or dash can form a name together.
+struct PlaceWords {
+    struct Word {
+        var start: Int
+        var end: Int
+        var scalarStart: Int
+        var scalarEnd: Int
+        /// Starts with an upper-case ASCII letter or a non-ASCII letter.
+        var capitalised: Bool
+        /// `of`, `and`, `the`, `de`: lower-case words inside names.
+        var connector: Bool
+        /// Only one space or dash separates this word from the next.
+        var joinedToNext: Bool
+    }
+
+    private(set) var words: [Word] = []
+
+    /// Splits `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        var scalar = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            guard Self.isWordByte(bytes, i) else {
+                if b & 0xC0 != 0x80 { scalar += 1 }
+                i += 1
+                continue
+            }
+            let start = i
+            let scalarStart = scalar
+            while i < n && (Self.isWordByte(bytes, i) || (bytes[i] == UInt8(ascii: "'") && i + 1 < n && Self.isLetter(bytes[i + 1]))) {
+                if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
+                i += 1
+            }
+            var end = i
+            var scalarEnd = scalar
+            if end - start > 2 && bytes[end - 2] == UInt8(ascii: "'") && (bytes[end - 1] | 0x20) == UInt8(ascii: "s") {
+                end -= 2
+                scalarEnd -= 2
+            }
+            let first = bytes[start]
+            let capitalised = (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first >= 0xC3
+            if let previous = words.last, previous.joinedToNext, previous.end + 1 != start {
+                words[words.count - 1].joinedToNext = false
+            }
+            let joined = i < n && (bytes[i] == 0x20 || bytes[i] == UInt8(ascii: "-"))
+            words.append(
+                Word(
+                    start: start, end: end, scalarStart: scalarStart, scalarEnd: scalarEnd, capitalised: capitalised,
+                    connector: Self.isConnector(bytes, start, end), joinedToNext: joined && end == i))
+        }
+    }
+
+    /// Calls `body` with the key of every run of up to `maxWords` joined words, shortest first, for
+    /// runs that start and end with a capitalised word (any word when `capitalisedOnly` is false).
+    /// `body` returns how many words it consumed (0 to go on with the next word).
+    func forEachRun(
+        in bytes: UnsafeBufferPointer<UInt8>, maxWords: Int, capitalisedOnly: Bool,
+        _ body: (_ first: Word, _ runs: [(words: Int, key: UInt64, last: Word)]) -> Int
+    ) {
+        var runs: [(words: Int, key: UInt64, last: Word)] = []
+        var i = 0
+        while i < words.count {
+            let first = words[i]
+            guard first.capitalised || !capitalisedOnly else {
+                i += 1
+                continue
+            }
+            runs.removeAll(keepingCapacity: true)
+            var j = i
+            while j < words.count && j - i < maxWords {
+                let last = words[j]
+                if !capitalisedOnly || last.capitalised {
+                    runs.append((j - i + 1, PlaceName.key(UnsafeBufferPointer(rebasing: bytes[first.start..<last.end])), last))
+                } else if !last.connector {
+                    break
+                }
+                guard words[j].joinedToNext else { break }
+                j += 1
+            }
+            let consumed = body(first, runs)
+            i += max(1, consumed)
+        }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b >= 0x80
+    }
+
+    private static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 {
+            return isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || (b == UInt8(ascii: ".") && i > 0 && isLetter(bytes[i - 1]) && i + 1 < bytes.count && isLetter(bytes[i + 1])
+                    || b == UInt8(ascii: ".") && i > 1 && bytes[i - 2] == UInt8(ascii: "."))
+        }
+        // General punctuation (U+2000–U+206F: quotes, dashes) and NBSP are not letters.
+        if b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x80 { return false }
+        if b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xC0 { return false }
+        if b & 0xC0 == 0x80 {
+            // A continuation byte belongs to the lead byte before it.
+            var k = i - 1
+            while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
+            return isWordByte(bytes, k)
+        }
+        return true
+    }
+
+    private static func isConnector(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let n = end - start
+        guard n >= 2 && n <= 3 else { return false }
+        let a = bytes[start], b = bytes[start + 1]
+        if n == 2 { return (a == 0x6F && b == 0x66) || (a == 0x64 && b == 0x65) || (a == 0x65 && b == 0x6C) }  // of de el
+        let c = bytes[start + 2]
+        return (a == 0x61 && b == 0x6E && c == 0x64) || (a == 0x74 && b == 0x68 && c == 0x65)  // and the
+    }
+}

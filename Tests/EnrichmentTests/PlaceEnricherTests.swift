@@ -1,0 +1,112 @@
+import Articles
+@testable import Enrichment
+import Testing
+
+@Suite struct PlaceEnricherTests {
+    private func run(_ article: Article) throws -> Enrichments {
+        var result = Enrichments()
+        try EntityEnricher.builtIn.enrich(article, into: &result)
+        try PlaceEnricher().enrich(article, into: &result)
+        return result
+    }
+
+    private func parsed(_ text: String, title: String? = nil) throws -> Article {
+        try RawTextParser().parse(text, envelope: Envelope(title: title, content: .text(text)))
+    }
+
+    @Test func gazetteerLoadsAndKeysMatchSpellings() throws {
+        let gazetteer = PlaceGazetteer.builtIn
+        #expect(gazetteer.entries.count > 30_000)
+        #expect(gazetteer.country("GB")?.name == "United Kingdom")
+        for spelling in ["U.S.", "US", "the United States", "United-States"] {
+            let first = try #require(gazetteer.matches(spelling).first, "\(spelling)")
+            #expect(gazetteer.entries[Int(first.entry)].country == "US", "\(spelling)")
+        }
+        // A demonym shared by territories means the most populous country.
+        let american = try #require(gazetteer.matches("American").first)
+        #expect(gazetteer.entries[Int(american.entry)].country == "US")
+        #expect(american.form == .demonym)
+        #expect(PlaceName.key("Theodore".utf8) != PlaceName.key("odore".utf8))
+    }
+
+    @Test func parisTexasIsResolvedByItsRegion() throws {
+        let article = try parsed(
+            """
+            PARIS, Texas (AP) — The mayor of Paris said on Monday that the city council would meet again after \
+            the storm. Officials in Lamar County, Texas, said roads near Dallas were closed.
+            """)
+        let result = try run(article)
+        let paris = try #require(result.places?.first { $0.name == "Paris" })
+        #expect(paris.countryCode == "US")
+        #expect(paris.admin1 == "TX")
+        #expect(paris.kind == .city)
+        #expect(paris.mentions.map(\.text) == ["Paris"])
+        #expect(result.countries?.map(\.code) == ["US"])
+    }
+
+    @Test func parisWithoutTexasIsInFrance() throws {
+        let result = try run(Article(body: "The mayor of Paris said on Monday that the city would reopen its museums."))
+        let paris = try #require(result.places?.first)
+        #expect(paris.countryCode == "FR")
+        #expect(paris.geonameID == 2_988_507)
+        #expect((paris.latitude ?? 0) > 48 && (paris.latitude ?? 0) < 49)
+        #expect(result.countries?.first?.code == "FR")
+    }
+
+    @Test func syrianStoryDatelinedMoscow() throws {
+        let article = try parsed(
+            """
+            Moscow (CNN) — Russian warplanes struck rebel positions near Aleppo on Friday, a Syrian monitoring \
+            group said, as the government in Damascus pressed its offensive in northern Syria.
+
+            Syrian state media said the army had retaken two villages. The Kremlin said the strikes would go on.
+            """, title: "Russian jets pound rebels near Aleppo")
+        let result = try run(article)
+        let codes = try #require(result.countries).map(\.code)
+        #expect(Array(codes.prefix(2)).sorted() == ["RU", "SY"])
+        #expect(codes.first == "SY")
+        let aleppo = try #require(result.places?.first { $0.name == "Aleppo" })
+        #expect(aleppo.countryCode == "SY")
+        let countries = try #require(result.countries)
+        #expect(countries[0].score == 1)
+        #expect(countries.allSatisfy { $0.score > 0 && $0.score <= 1 && $0.mentions > 0 })
+    }
+
+    @Test func headlineOnlyArticle() throws {
+        let result = try run(Article(title: "JAPAN TRADE SURPLUS WIDENS IN MARCH", body: ""))
+        #expect(result.places == [])
+        #expect(result.countries?.map(\.code) == ["JP"])
+    }
+
+    @Test func emptyBodyGivesNothing() throws {
+        let result = try run(Article(body: ""))
+        #expect(result.places == [])
+        #expect(result.countries == [])
+    }
+
+    @Test func institutionsAndCompaniesPlaceAStory() throws {
+        let result = try run(
+            Article(body: "The Bundesbank left its discount rate unchanged on Thursday, dealers said."))
+        #expect(result.countries?.first?.code == "DE")
+        let company = try run(Article(body: "Acme Widget Corp said it would buy back two mln of its shares."))
+        #expect(company.countries?.map(\.code) == ["US"])
+    }
+
+    @Test func hardWrappedNewswireKeepsNamesTogether() throws {
+        let text = """
+            WIDGET MAKER FILES OFFERING
+
+            Acme Widgets Limited Partnership
+            said it filed a registration statement with the Securities and
+            Exchange Commission covering a proposed offering of 1,200,000
+            units of limited partnership interests in its new plants.
+                The company said it expects the offering to be priced at 20
+            dlrs per unit in late spring.
+            """
+        let article = try parsed(text)
+        #expect(article.title == "WIDGET MAKER FILES OFFERING")
+        #expect(article.body.contains("Securities and Exchange Commission"))
+        #expect(article.body.split(separator: "\n\n").count == 2)
+        #expect(try run(article).countries?.first?.code == "US")
+    }
+}
