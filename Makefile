@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model places fuzz install verify-units clean
+.PHONY: all setup build release test demo bench model places summary-model fuzz install verify-units clean
 
 all: release
 
@@ -48,6 +48,10 @@ model:
 places:
 	python3 scripts/build-places.py
 	touch Sources/CEnrichdModels/models.c
+
+# Refit the summary model's weights on the CNN/DailyMail dev records (scripts/train-summary.py).
+summary-model: release
+	python3 scripts/train-summary.py
 
 install: release
 	scripts/install.sh "$(PREFIX)" "$(SYSCONFDIR)" "$(UNITDIR)" "$(WORKERS)"

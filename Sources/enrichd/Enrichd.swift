@@ -8,7 +8,7 @@ struct Enrichd: AsyncParsableCommand {
         abstract: "News article enrichment daemon: ZeroMQ in, structured enriched JSON out.",
         subcommands: [
             RunCommand.self, EnrichCommand.self, CheckConfigCommand.self, SendCommand.self, TailCommand.self,
-            BenchCommand.self, BenchEntitiesCommand.self, BenchParseCommand.self, TrainEntitiesCommand.self,
+            BenchCommand.self, BenchEntitiesCommand.self, BenchParseCommand.self, TrainEntitiesCommand.self, SummaryFeaturesCommand.self,
         ]
     )
 }

@@ -8,6 +8,8 @@ public struct Enrichments: Sendable {
     public var places: [Place]?
     /// The countries the article is about, most relevant first.
     public var countries: [CountryScore]?
+    /// The extractive summary, in article order.
+    public var summary: [SummarySentence]?
 
     /// Creates an empty result.
     public init(stats: TextStats? = nil, entities: [Entity]? = nil) {

@@ -201,6 +201,23 @@ extension Enrichments {
             }
             w.endArray()
         }
+        if let summary {
+            w.key("summary")
+            w.beginArray()
+            for sentence in summary {
+                w.beginObject()
+                w.key("text")
+                w.string(sentence.text)
+                w.key("start")
+                w.number(sentence.start)
+                w.key("end")
+                w.number(sentence.end)
+                w.key("score")
+                w.number(sentence.score)
+                w.endObject()
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 }

@@ -1,0 +1,59 @@
+public import Articles
+
+/// Picks the sentences that best summarise the article (`enrichment.summary`), in article order.
+///
+/// Each candidate from ``SummarySentences`` is scored by a linear model whose weights
+/// (``SummaryWeights``) were fitted by `scripts/train-summary.py` (logistic regression on which
+/// sentences best match human highlights); the best are taken, skipping any sentence that mostly
+/// repeats one already chosen. Reads the entities (run ``EntityEnricher`` first).
+public struct SummaryEnricher: Enricher {
+    /// How many sentences to pick.
+    public var sentenceCount: Int
+
+    public var name: String { "summary" }
+
+    /// Creates the enricher.
+    public init(sentenceCount: Int = 3) {
+        self.sentenceCount = sentenceCount
+    }
+
+    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+        result.summary = summary(of: article, entities: result.entities ?? [])
+    }
+
+    /// The summary sentences of `article`, in article order.
+    public func summary(of article: Article, entities: [Entity]) -> [SummarySentence] {
+        let candidates = SummarySentences(article, entities: entities).sentences
+        guard !candidates.isEmpty, sentenceCount > 0 else { return [] }
+        let scores = candidates.map { Self.score($0.features) }
+        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        var chosen: [Int] = []
+        var chosenWords: [Set<UInt64>] = []
+        let body = Array(article.body.utf8)
+        for index in order where chosen.count < sentenceCount {
+            let words = body.withUnsafeBufferPointer { buffer in
+                var set = Set<UInt64>()
+                SummarySentences.forEachContentWord(buffer, candidates[index].bytes) { set.insert($0) }
+                return set
+            }
+            if chosenWords.contains(where: { !words.isEmpty && Double($0.intersection(words).count) / Double(words.count) > 0.6 }) {
+                continue
+            }
+            chosen.append(index)
+            chosenWords.append(words)
+        }
+        return chosen.sorted().map { index in
+            let sentence = candidates[index]
+            return SummarySentence(
+                text: String(decoding: body[sentence.bytes], as: UTF8.self), start: sentence.scalars.lowerBound,
+                end: sentence.scalars.upperBound, score: (scores[index] * 1000).rounded() / 1000)
+        }
+    }
+
+    /// The model's score of a feature vector.
+    static func score(_ features: [Double]) -> Double {
+        var total = 0.0
+        for (x, w) in zip(features, SummaryWeights.weights) { total += x * w }
+        return total
+    }
+}

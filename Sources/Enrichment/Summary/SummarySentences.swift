@@ -1,0 +1,189 @@
+public import Articles
+
+/// The candidate sentences of an article for the extractive summary, with the features the
+/// ``SummaryEnricher`` scores.
+///
+/// Candidates are body sentences of 6 to 80 words; a sentence whose quotation marks do not balance
+/// is a fragment of a longer quote and is left out. Features (``names`` gives their order) describe
+/// position, length, overlap with the title, how central the sentence's words are to the article,
+/// quotes, numbers, named entities and openings that lean on the previous sentence (`He`, `But`).
+/// Without a title (the training data has none) the title overlap weighs nothing.
+public struct SummarySentences {
+    /// One candidate.
+    public struct Sentence: Sendable {
+        /// Byte range in the body.
+        public var bytes: Range<Int>
+        /// Code-point range in the body.
+        public var scalars: Range<Int>
+        /// The feature vector, in ``SummarySentences/names`` order.
+        public var features: [Double]
+    }
+
+    /// Feature names, in vector order.
+    public static let names = [
+        "bias", "pos0", "pos1", "pos2", "pos3", "pos4_5", "pos6_9", "relative_position", "paragraph_start",
+        "length", "short", "title_overlap", "centrality", "has_quote", "starts_with_quote", "has_number",
+        "entities", "leans_on_previous",
+    ]
+
+    /// The candidates, in body order.
+    public private(set) var sentences: [Sentence] = []
+
+    /// Splits `article`'s body and computes the features; `entities` are the article's entities.
+    public init(_ article: Article, entities: [Entity]) {
+        var body = article.body
+        let titleWords = Self.contentWords(article.title ?? "")
+        body.withUTF8 { buffer in
+            var ranges: [(Range<Int>, paragraphStart: Bool)] = []
+            var previousEnd = 0
+            SentenceBoundaries.forEach(in: buffer) { range in
+                var paragraphStart = ranges.isEmpty
+                var k = previousEnd
+                while k < range.lowerBound {
+                    if buffer[k] == 0x0A { paragraphStart = true }
+                    k += 1
+                }
+                ranges.append((range, paragraphStart))
+                previousEnd = range.upperBound
+            }
+            // Word frequencies over the whole body, for centrality.
+            var frequency: [UInt64: Int] = [:]
+            Self.forEachContentWord(buffer, 0..<buffer.count) { frequency[$0, default: 0] += 1 }
+            let mentionStarts = entities.flatMap { $0.type == "MISC" ? [] : $0.mentions.map(\.start) }.sorted()
+            var scalar = 0
+            var scalarAt = 0
+            var candidates: [Sentence] = []
+            for (index, (range, paragraphStart)) in ranges.enumerated() {
+                while scalarAt < range.lowerBound {
+                    if buffer[scalarAt] & 0xC0 != 0x80 { scalar += 1 }
+                    scalarAt += 1
+                }
+                let scalarStart = scalar
+                var words = 0
+                var quotes = 0
+                var digits = false
+                var k = range.lowerBound
+                var inWord = false
+                var scalarEnd = scalarStart
+                while k < range.upperBound {
+                    let b = buffer[k]
+                    if b & 0xC0 != 0x80 { scalarEnd += 1 }
+                    let wordByte = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39
+                    if wordByte && !inWord { words += 1 }
+                    inWord = wordByte
+                    if b >= 0x30 && b <= 0x39 { digits = true }
+                    if b == 0x22 { quotes += 1 }
+                    if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D) {
+                        quotes += 1
+                    }
+                    k += 1
+                }
+                guard words >= 6, words <= 80, quotes % 2 == 0 else { continue }
+                var centrality = 0.0
+                var contentCount = 0
+                var titleHits = 0
+                Self.forEachContentWord(buffer, range) { word in
+                    contentCount += 1
+                    centrality += Double((frequency[word] ?? 1) - 1)
+                    if titleWords.contains(word) { titleHits += 1 }
+                }
+                let lower = Self.firstIndex(in: mentionStarts, notBelow: scalarStart)
+                let upper = Self.firstIndex(in: mentionStarts, notBelow: scalarEnd)
+                let first = buffer[range.lowerBound]
+                let position = index
+                var x = [Double](repeating: 0, count: Self.names.count)
+                x[0] = 1
+                switch position {
+                case 0: x[1] = 1
+                case 1: x[2] = 1
+                case 2: x[3] = 1
+                case 3: x[4] = 1
+                case 4, 5: x[5] = 1
+                case 6...9: x[6] = 1
+                default: break
+                }
+                x[7] = Double(position) / Double(max(1, ranges.count))
+                x[8] = paragraphStart ? 1 : 0
+                x[9] = min(2, Double(words) / 30)
+                x[10] = words < 10 ? 1 : 0
+                x[11] = titleWords.isEmpty ? 0 : Double(titleHits) / Double(titleWords.count)
+                x[12] = contentCount == 0 ? 0 : centrality / Double(contentCount)
+                x[13] = quotes > 0 ? 1 : 0
+                x[14] = first == 0x22 || first == 0xE2 ? 1 : 0
+                x[15] = digits ? 1 : 0
+                x[16] = min(1, Double(upper - lower) / 3)
+                x[17] = Self.leansOnPrevious(buffer, range) ? 1 : 0
+                candidates.append(Sentence(bytes: range, scalars: scalarStart..<scalarEnd, features: x))
+            }
+            // Centrality relative to the article's most central sentence.
+            let top = candidates.map { $0.features[12] }.max() ?? 0
+            if top > 0 { for i in candidates.indices { candidates[i].features[12] /= top } }
+            sentences = candidates
+        }
+    }
+
+    /// The first index of sorted `values` whose value is at least `bound`.
+    static func firstIndex(in values: [Int], notBelow bound: Int) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < bound { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Lower-cased FNV-1a of a word.
+    static func wordKey(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Calls `body` with the key of each word of 4 or more letters in `range` that is not a stop word.
+    static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Void) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var length = 0
+            while k < range.upperBound {
+                var b = buffer[k]
+                guard b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { break }
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+                length += 1
+                k += 1
+            }
+            if length >= 4 && !stopWords.contains(hash) { body(hash) }
+            k += 1
+        }
+    }
+
+    static func contentWords(_ text: String) -> Set<UInt64> {
+        var words = Set<UInt64>()
+        var text = text
+        text.withUTF8 { buffer in forEachContentWord(buffer, 0..<buffer.count) { words.insert($0) } }
+        return words
+    }
+
+    /// Frequent words of 4 or more letters that say nothing about the topic.
+    static let stopWords: Set<UInt64> = Set(
+        [
+            "that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which", "would",
+            "about", "after", "also", "into", "more", "than", "when", "what", "will", "some", "other", "could",
+            "over", "only", "them", "then", "these", "those", "said", "says", "just", "very", "your", "where",
+            "while", "being", "because", "such", "many", "most", "much", "like", "even", "before", "still",
+        ].map { wordKey(Array($0.utf8)[...]) })
+
+    /// Opens with a word that refers back (`He`, `She`, `They`, `It`, `This`, `But`, `And`, `Also`).
+    static func leansOnPrevious(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var end = range.lowerBound
+        while end < range.upperBound && buffer[end] != 0x20 { end += 1 }
+        switch String(decoding: UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<end]), as: UTF8.self) {
+        case "He", "She", "They", "It", "This", "That", "These", "But", "And", "Also", "Its", "His", "Her", "Their":
+            return true
+        default:
+            return false
+        }
+    }
+}
