@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model places summary-model fuzz install verify-units clean
+.PHONY: all setup build release test demo bench model places word-frequencies summary-model fuzz install verify-units clean
 
 all: release
 
@@ -47,6 +47,11 @@ model:
 # Rebuild the places gazetteer from ../shared/data/gazetteers (scripts/build-places.py); deterministic.
 places:
 	python3 scripts/build-places.py
+	touch Sources/CEnrichdModels/models.c
+
+# Rebuild the keyphrase background word frequencies (scripts/build-word-frequencies.py); deterministic.
+word-frequencies:
+	python3 scripts/build-word-frequencies.py
 	touch Sources/CEnrichdModels/models.c
 
 # Refit the summary model's weights on the CNN/DailyMail dev records (scripts/train-summary.py).

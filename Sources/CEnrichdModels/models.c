@@ -1,4 +1,4 @@
-// Embeds the trained model and the places gazetteer in the binary, so that the daemon needs no data files at run time.
+// Embeds the trained model, the places gazetteer and the word frequency table in the binary, so that the daemon needs no data files at run time.
 // `.incbin` finds the files through the `models` header search path set in Package.swift.
 // After `make model` rewrites a file, this source is touched so that it is rebuilt.
 #include "CEnrichdModels.h"
@@ -16,6 +16,12 @@ __asm__(".section .rodata\n"
         ".incbin \"places.tsv\"\n"
         ".global enrichd_places_end\n"
         "enrichd_places_end:\n"
+        ".balign 16\n"
+        ".global enrichd_frequencies_start\n"
+        "enrichd_frequencies_start:\n"
+        ".incbin \"document-frequency.tsv\"\n"
+        ".global enrichd_frequencies_end\n"
+        "enrichd_frequencies_end:\n"
         ".previous\n");
 
 extern const unsigned char enrichd_entity_model_start[];
@@ -33,3 +39,10 @@ extern const unsigned char enrichd_places_end[];
 const unsigned char *enrichd_places_bytes(void) { return enrichd_places_start; }
 
 size_t enrichd_places_size(void) { return (size_t)(enrichd_places_end - enrichd_places_start); }
+
+extern const unsigned char enrichd_frequencies_start[];
+extern const unsigned char enrichd_frequencies_end[];
+
+const unsigned char *enrichd_frequencies_bytes(void) { return enrichd_frequencies_start; }
+
+size_t enrichd_frequencies_size(void) { return (size_t)(enrichd_frequencies_end - enrichd_frequencies_start); }

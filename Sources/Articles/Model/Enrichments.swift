@@ -8,6 +8,8 @@ public struct Enrichments: Sendable {
     public var places: [Place]?
     /// The countries the article is about, most relevant first.
     public var countries: [CountryScore]?
+    /// Keyphrases, best first.
+    public var keywords: [Keyphrase]?
     /// The extractive summary, in article order.
     public var summary: [SummarySentence]?
 

@@ -201,6 +201,21 @@ extension Enrichments {
             }
             w.endArray()
         }
+        if let keywords {
+            w.key("keywords")
+            w.beginArray()
+            for phrase in keywords {
+                w.beginObject()
+                w.key("text")
+                w.string(phrase.text)
+                w.key("score")
+                w.number(phrase.score)
+                w.key("count")
+                w.number(phrase.count)
+                w.endObject()
+            }
+            w.endArray()
+        }
         if let summary {
             w.key("summary")
             w.beginArray()

@@ -12,6 +12,11 @@ const unsigned char *enrichd_places_bytes(void);
 /// Its size in bytes.
 size_t enrichd_places_size(void);
 
+/// Background document frequencies (models/document-frequency.tsv, scripts/build-word-frequencies.py).
+const unsigned char *enrichd_frequencies_bytes(void);
+/// Its size in bytes.
+size_t enrichd_frequencies_size(void);
+
 /// Asks the CPU to start loading the cache line at `p` (the tagger prefetches its weight slots).
 static inline void enrichd_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 

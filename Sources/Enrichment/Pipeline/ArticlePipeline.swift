@@ -34,9 +34,9 @@ public struct ArticlePipeline: Sendable {
         self.limits = limits
     }
 
-    /// The enrichers available in this release, in the order they must run (places and the summary read the entities).
+    /// The enrichers available in this release, in the order they must run (places, keyphrases and the summary read the entities).
     public static var defaultEnrichers: [any Enricher] {
-        [TextStatsEnricher(), EntityEnricher.builtIn, PlaceEnricher(), SummaryEnricher()]
+        [TextStatsEnricher(), EntityEnricher.builtIn, PlaceEnricher(), KeyphraseEnricher(), SummaryEnricher()]
     }
 
     /// A pipeline with no enrichers, for measuring transport.

@@ -1,0 +1,230 @@
+public import Articles
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Ranks the words and phrases (up to three words) that describe the article (`enrichment.keywords`).
+///
+/// Candidates are runs of content words in the body (never in removed boilerplate, which is not in the
+/// body): words of three or more letters that are not stop words, numbers or punctuation, and no run
+/// crosses a sentence. Plural `-s` is folded. A candidate scores
+/// `(1 + ln tf) × idf × position × title × entity`, where idf comes from ``WordFrequencies`` (mean over
+/// the words of a phrase, with a bonus per extra word), position favours early first use, and phrases
+/// in the title or equal to an entity name get a bonus. Phrases of two or more words must occur twice
+/// or be in the title. A phrase whose every occurrence is inside a better-ranked phrase
+/// (`warplanes` in `Russian warplanes`) is left out, and so is a country's name or demonym when the
+/// other is already in (`Syrian` after `Syria`).
+public struct KeyphraseEnricher: Enricher {
+    /// How many phrases to report.
+    public var maxCount: Int
+    /// Background document frequencies.
+    public let frequencies: WordFrequencies
+
+    public var name: String { "keywords" }
+
+    /// Creates the enricher.
+    public init(maxCount: Int = 10, frequencies: WordFrequencies = .builtIn) {
+        self.maxCount = maxCount
+        self.frequencies = frequencies
+    }
+
+    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+        result.keywords = keyphrases(of: article, entities: result.entities ?? [])
+    }
+
+    private struct Candidate {
+        var count = 0
+        var first = 0
+        var words = 0
+        var idf = 0.0
+        var start = 0
+        var end = 0
+        /// Keys of the one-word-shorter phrases it contains (for the containment check).
+        var parts: (UInt64, UInt64) = (0, 0)
+    }
+
+    /// Score bonus per word beyond the first.
+    static let phraseBonus = 0.5
+
+    /// The keyphrases of `article`, best first.
+    public func keyphrases(of article: Article, entities: [Entity]) -> [Keyphrase] {
+        guard maxCount > 0 else { return [] }
+        var body = article.body
+        var candidates: [UInt64: Candidate] = [:]
+        var order: [UInt64] = []
+        var tokenCount = 0
+        body.withUTF8 { buffer in
+            var tokens: [Token] = []
+            Tokenizer.tokenize(buffer, into: &tokens)
+            tokenCount = tokens.count
+            var run: [(key: UInt64, idf: Double, start: Int, end: Int)] = []
+            run.reserveCapacity(16)
+            func flush(_ position: Int) {
+                for n in 1...3 where run.count >= n {
+                    for i in 0...(run.count - n) {
+                        var key: UInt64 = 0
+                        var idf = 0.0
+                        for k in i..<(i + n) {
+                            key = key &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key
+                            idf += run[k].idf
+                        }
+                        if candidates[key] == nil {
+                            order.append(key)
+                            var c = Candidate()
+                            c.first = position - run.count + i
+                            c.words = n
+                            c.idf = idf / Double(n)
+                            c.start = run[i].start
+                            c.end = run[i + n - 1].end
+                            if n > 1 {
+                                var left: UInt64 = 0
+                                var right: UInt64 = 0
+                                for k in i..<(i + n - 1) { left = left &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key }
+                                for k in (i + 1)..<(i + n) { right = right &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key }
+                                c.parts = (left, right)
+                            }
+                            candidates[key] = c
+                        }
+                        candidates[key]!.count += 1
+                    }
+                }
+                run.removeAll(keepingCapacity: true)
+            }
+            for (index, token) in tokens.enumerated() {
+                if token.flags.contains(.sentenceStart) { flush(index) }
+                let range = token.range
+                guard !token.flags.contains(.punctuation), !token.flags.contains(.hasDigit), range.count >= 3,
+                    let key = Self.wordKey(buffer, range)
+                else {
+                    flush(index)
+                    continue
+                }
+                let df = frequencies.count(key)
+                let idf = log(Double(frequencies.documents + 1) / Double(df + 1))
+                run.append((key, idf, range.lowerBound, range.upperBound))
+                if run.count > 8 { flush(index + 1) }
+            }
+            flush(tokens.count)
+        }
+        let titleWords = Self.wordKeys(article.title ?? "")
+        let entityNames = Set(entities.map { $0.name.lowercased() })
+        let bytes = Array(article.body.utf8)
+        var scored: [(key: UInt64, score: Double)] = []
+        for key in order {
+            let c = candidates[key]!
+            let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
+            let inTitle = c.words == 1 ? titleWords.contains(key) : Self.allWords(text, in: titleWords)
+            if c.words > 1 && c.count < 2 && !inTitle { continue }
+            var score = (1 + log(Double(c.count))) * c.idf * (1 + Self.phraseBonus * Double(c.words - 1))
+            score *= 1 + 0.5 * (1 - Double(c.first) / Double(max(1, tokenCount)))
+            if inTitle { score *= 1.5 }
+            if entityNames.contains(text.lowercased()) { score *= 1.3 }
+            scored.append((key, score))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : candidates[$0.key]!.first < candidates[$1.key]!.first }
+        var chosen: [Keyphrase] = []
+        var chosenKeys: [UInt64] = []
+        var chosenCountries = Set<String>()
+        let top = scored.first?.score ?? 1
+        for (key, score) in scored where chosen.count < maxCount {
+            let c = candidates[key]!
+            // Left out when every occurrence is inside a phrase already chosen.
+            let covered = chosenKeys.contains { other in
+                let o = candidates[other]!
+                return o.count >= c.count && (o.parts.0 == key || o.parts.1 == key || Self.contains(o, key, candidates))
+            }
+            if covered { continue }
+            // A country and its demonym (`Syria`, `Syrian`) are one keyphrase: the better-ranked.
+            let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
+            if c.words == 1, let country = countryCode(of: text) {
+                if chosenCountries.contains(country) { continue }
+                chosenCountries.insert(country)
+            }
+            chosenKeys.append(key)
+            chosen.append(
+                Keyphrase(
+                    text: text, score: (score / top * 1000).rounded() / 1000,
+                    count: c.count))
+        }
+        return chosen
+    }
+
+    /// The country `word` names or is the demonym of.
+    private func countryCode(of word: String) -> String? {
+        let gazetteer = PlaceGazetteer.builtIn
+        for match in gazetteer.matches(word) where match.form != .alternate {
+            let entry = gazetteer.entries[Int(match.entry)]
+            if entry.kind == .country { return entry.country }
+        }
+        return nil
+    }
+
+    /// Whether three-word phrase `outer` contains one-word phrase `key` (through its two-word parts).
+    private static func contains(_ outer: Candidate, _ key: UInt64, _ candidates: [UInt64: Candidate]) -> Bool {
+        guard outer.words == 3 else { return false }
+        for part in [outer.parts.0, outer.parts.1] {
+            if let inner = candidates[part], inner.parts.0 == key || inner.parts.1 == key { return true }
+        }
+        return false
+    }
+
+    /// The key of a content word (plural `-s` folded), or `nil` for a stop word.
+    static func wordKey(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        var end = range.upperBound
+        // Starts with a letter (not a curly apostrophe or dash); letters and dashes only.
+        let first = buffer[range.lowerBound]
+        guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first != 0xE2 else { return nil }
+        for k in range {
+            let b = buffer[k]
+            if b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && b != UInt8(ascii: "-") { return nil }
+        }
+        let full = WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range]))
+        if stopWords.contains(full) { return nil }
+        if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s") && (buffer[end - 2] | 0x20) != UInt8(ascii: "s") {
+            end -= 1
+            return WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<end]))
+        }
+        return full
+    }
+
+    static func wordKeys(_ text: String) -> Set<UInt64> {
+        var keys = Set<UInt64>()
+        var text = text
+        text.withUTF8 { buffer in
+            var tokens: [Token] = []
+            Tokenizer.tokenize(buffer, into: &tokens)
+            for token in tokens { if let key = wordKey(buffer, token.range) { keys.insert(key) } }
+        }
+        return keys
+    }
+
+    static func allWords(_ phrase: String, in keys: Set<UInt64>) -> Bool {
+        !keys.isEmpty && wordKeys(phrase).isSubset(of: keys)
+    }
+
+    /// Function words, reporting verbs, titles, days and months: never keyphrases.
+    static let stopWords: Set<UInt64> = Set(
+        """
+        the and for are but not you all any can had her was one our out has him his how man new now old see two \
+        way who boy did its let put say she too use that with have this will your from they know want been good \
+        much some time very when come here just like long make many more only over such take than them well were \
+        what where which while who whom whose why would could should about after again against also among another \
+        because before being below between both during each either every few first further into itself last least \
+        less most must never next none other others ought same since still their theirs themselves then there these \
+        those though through under until upon what whatever whether within without yet yours said says told tell \
+        according added asked mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february \
+        march april may june july august september october november december today yesterday tomorrow week weeks year \
+        years month months day days people thing things lot lots way ways part parts number numbers per cent percent \
+        around three four five six seven eight nine ten hundred thousand million billion even however including \
+        says going got get gets getting made makes making went goes gone came comes coming think thought see seen \
+        say saying may might also already always often ever back down off onto near across along behind beyond \
+        inside outside toward towards via yes don doesn didn isn aren wasn weren won wouldn couldn shouldn hasn \
+        haven hadn can't it's i'm he's she's that's there's we're they're you're i've we've they've
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
+            var word = String(word)
+            return word.withUTF8 { WordFrequencies.key($0) }
+        })
+}
