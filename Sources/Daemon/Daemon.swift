@@ -83,7 +83,8 @@ public struct Daemon: Sendable {
         let pipeline =
             config.enrichment
             ? ArticlePipeline(
-                enrichers: ArticlePipeline.defaultEnrichers.filter { config.entities || $0.name != "entities" },
+                enrichers: ArticlePipeline.enrichers(
+                    entities: config.entities, keywords: config.keywords, summarySentences: config.summarySentences),
                 limits: limits)
             : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
         var services: [any Service] = []

@@ -26,6 +26,12 @@ struct EnrichCommand: AsyncParsableCommand {
     @Flag(help: "Skip the entity tagger.")
     var noEntities = false
 
+    @Option(help: "Keyphrases per article (0 = none).")
+    var keywords: Int = 10
+
+    @Option(help: "Summary sentences per article (0 = none).")
+    var summarySentences: Int = 3
+
     @Option(help: "Lines processed concurrently per batch.")
     var batch: Int = 256
 
@@ -33,7 +39,9 @@ struct EnrichCommand: AsyncParsableCommand {
         let pipeline =
             passThrough
             ? ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [])
-            : ArticlePipeline(enrichers: ArticlePipeline.defaultEnrichers.filter { !noEntities || $0.name != "entities" })
+            : ArticlePipeline(
+                enrichers: ArticlePipeline.enrichers(
+                    entities: !noEntities, keywords: max(0, keywords), summarySentences: max(0, summarySentences)))
         let out = OutputBuffer()
         if files.isEmpty {
             try await process(lines: LineReader(fileDescriptor: 0), pipeline: pipeline, out: out)

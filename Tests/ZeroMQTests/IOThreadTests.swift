@@ -157,8 +157,10 @@ struct IOThreadTests {
             await io.shutdown(linger: linger)
             let elapsed = ContinuousClock.now - started
             #expect(elapsed >= linger)
-            // Generous: the bound is "returns near linger, not hanging"; a loaded 2-core VM adds up to ~0.5 s.
-            #expect(elapsed < linger + .seconds(2))
+            // A hang detector (a context term that waits forever on linger), not a latency check: the
+            // resume runs on the cooperative pool, which the parallel end-to-end suites can hold for
+            // seconds on a 2-core machine (4 s seen; alone it takes about 0.35 s).
+            #expect(elapsed < linger + .seconds(8))
             var codes: [ZMQError.Code?] = []
             for try await code in group { codes.append(code) }
             #expect(codes == [.closed, .closed, .closed])

@@ -20,6 +20,10 @@ public struct DaemonConfiguration: Sendable {
     public var enrichment: Bool
     /// Whether the entity tagger runs (`pipeline.entities`).
     public var entities: Bool
+    /// Keyphrases per article (`pipeline.keywords`; 0 = none).
+    public var keywords: Int
+    /// Summary sentences per article (`pipeline.summarySentences`; 0 = none).
+    public var summarySentences: Int
     /// Largest payload accepted for processing.
     public var maxPayloadBytes: Int
     /// Deadline for the whole drain after SIGTERM.
@@ -50,6 +54,8 @@ public struct DaemonConfiguration: Sendable {
         self.maxInFlight = inFlight == 0 ? 4 * ProcessInfo.processInfo.activeProcessorCount : inFlight
         self.enrichment = settings.bool("pipeline.enrichment")
         self.entities = settings.bool("pipeline.entities")
+        self.keywords = settings.int("pipeline.keywords", in: 0...50)
+        self.summarySentences = settings.int("pipeline.summarySentences", in: 0...20)
         self.maxPayloadBytes = settings.int("pipeline.maxPayloadBytes", in: 1...(1 << 30))
         self.drainTimeout = settings.milliseconds("shutdown.drainTimeoutMs", in: 100...600_000)
         self.linger = settings.milliseconds("shutdown.lingerMs", in: 0...600_000)

@@ -42,6 +42,8 @@ public struct KeyphraseEnricher: Enricher {
         var idf = 0.0
         var start = 0
         var end = 0
+        /// Every word is in the title.
+        var inTitle = false
         /// Keys of the one-word-shorter phrases it contains (for the containment check).
         var parts: (UInt64, UInt64) = (0, 0)
     }
@@ -53,7 +55,11 @@ public struct KeyphraseEnricher: Enricher {
     public func keyphrases(of article: Article, entities: [Entity]) -> [Keyphrase] {
         guard maxCount > 0 else { return [] }
         var body = article.body
+        let titleWords = Self.wordKeys(article.title ?? "")
+        var entityKeys = Set<UInt64>()
+        for entity in entities { if let key = Self.phraseKey(entity.name) { entityKeys.insert(key) } }
         var candidates: [UInt64: Candidate] = [:]
+        candidates.reserveCapacity(article.body.utf8.count / 2)
         var order: [UInt64] = []
         var tokenCount = 0
         body.withUTF8 { buffer in
@@ -71,7 +77,9 @@ public struct KeyphraseEnricher: Enricher {
                             key = key &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key
                             idf += run[k].idf
                         }
-                        if candidates[key] == nil {
+                        if let slot = candidates.index(forKey: key) {
+                            candidates.values[slot].count += 1
+                        } else {
                             order.append(key)
                             var c = Candidate()
                             c.first = position - run.count + i
@@ -79,6 +87,7 @@ public struct KeyphraseEnricher: Enricher {
                             c.idf = idf / Double(n)
                             c.start = run[i].start
                             c.end = run[i + n - 1].end
+                            c.inTitle = !titleWords.isEmpty && run[i..<(i + n)].allSatisfy { titleWords.contains($0.key) }
                             if n > 1 {
                                 var left: UInt64 = 0
                                 var right: UInt64 = 0
@@ -86,9 +95,9 @@ public struct KeyphraseEnricher: Enricher {
                                 for k in (i + 1)..<(i + n) { right = right &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key }
                                 c.parts = (left, right)
                             }
+                            c.count = 1
                             candidates[key] = c
                         }
-                        candidates[key]!.count += 1
                     }
                 }
                 run.removeAll(keepingCapacity: true)
@@ -109,21 +118,18 @@ public struct KeyphraseEnricher: Enricher {
             }
             flush(tokens.count)
         }
-        let titleWords = Self.wordKeys(article.title ?? "")
-        let entityNames = Set(entities.map { $0.name.lowercased() })
-        let bytes = Array(article.body.utf8)
         var scored: [(key: UInt64, score: Double)] = []
+        scored.reserveCapacity(order.count)
         for key in order {
             let c = candidates[key]!
-            let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
-            let inTitle = c.words == 1 ? titleWords.contains(key) : Self.allWords(text, in: titleWords)
-            if c.words > 1 && c.count < 2 && !inTitle { continue }
+            if c.words > 1 && c.count < 2 && !c.inTitle { continue }
             var score = (1 + log(Double(c.count))) * c.idf * (1 + Self.phraseBonus * Double(c.words - 1))
             score *= 1 + 0.5 * (1 - Double(c.first) / Double(max(1, tokenCount)))
-            if inTitle { score *= 1.5 }
-            if entityNames.contains(text.lowercased()) { score *= 1.3 }
+            if c.inTitle { score *= 1.5 }
+            if entityKeys.contains(key) { score *= 1.3 }
             scored.append((key, score))
         }
+        let bytes = Array(article.body.utf8)
         scored.sort { $0.score != $1.score ? $0.score > $1.score : candidates[$0.key]!.first < candidates[$1.key]!.first }
         var chosen: [Keyphrase] = []
         var chosenKeys: [UInt64] = []
@@ -201,8 +207,20 @@ public struct KeyphraseEnricher: Enricher {
         return keys
     }
 
-    static func allWords(_ phrase: String, in keys: Set<UInt64>) -> Bool {
-        !keys.isEmpty && wordKeys(phrase).isSubset(of: keys)
+    /// The candidate key of a phrase of up to three content words, or `nil` if it is not one.
+    static func phraseKey(_ phrase: String) -> UInt64? {
+        var phrase = phrase
+        return phrase.withUTF8 { buffer -> UInt64? in
+            var tokens: [Token] = []
+            Tokenizer.tokenize(buffer, into: &tokens)
+            guard !tokens.isEmpty, tokens.count <= 3 else { return nil }
+            var key: UInt64 = 0
+            for token in tokens {
+                guard token.range.count >= 3, let word = wordKey(buffer, token.range) else { return nil }
+                key = key &* 0x9E37_79B9_7F4A_7C15 &+ word
+            }
+            return key
+        }
     }
 
     /// Function words, reporting verbs, titles, days and months: never keyphrases.

@@ -35,8 +35,21 @@ public struct ArticlePipeline: Sendable {
     }
 
     /// The enrichers available in this release, in the order they must run (places, keyphrases and the summary read the entities).
-    public static var defaultEnrichers: [any Enricher] {
-        [TextStatsEnricher(), EntityEnricher.builtIn, PlaceEnricher(), KeyphraseEnricher(), SummaryEnricher()]
+    public static var defaultEnrichers: [any Enricher] { enrichers() }
+
+    /// The enrichers of this release with operator settings, in the order they must run.
+    ///
+    /// - Parameters:
+    ///   - entities: Whether the entity tagger runs (places then see only names found directly).
+    ///   - keywords: How many keyphrases to report; 0 leaves the keyphrase enricher out.
+    ///   - summarySentences: How many summary sentences to pick; 0 leaves the summary out.
+    public static func enrichers(entities: Bool = true, keywords: Int = 10, summarySentences: Int = 3) -> [any Enricher] {
+        var list: [any Enricher] = [TextStatsEnricher()]
+        if entities { list.append(EntityEnricher.builtIn) }
+        list.append(PlaceEnricher())
+        if keywords > 0 { list.append(KeyphraseEnricher(maxCount: keywords)) }
+        if summarySentences > 0 { list.append(SummaryEnricher(sentenceCount: summarySentences)) }
+        return list
     }
 
     /// A pipeline with no enrichers, for measuring transport.

@@ -65,37 +65,51 @@ public struct PlaceGazetteer: Sendable {
         index.reserveCapacity(80_000)
         var lineNumber = 0
         var start = 0
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(10)
         while start < table.count {
             var end = start
             while end < table.count && table[end] != 0x0A { end += 1 }
             lineNumber += 1
             defer { start = end + 1 }
             if end == start || table[start] == UInt8(ascii: "#") { continue }
-            let line = String(decoding: UnsafeBufferPointer(rebasing: table[start..<end]), as: UTF8.self)
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 10, let kind = Self.kind(fields[0]), let id = Int(fields[1]),
-                fields[2].utf8.count == 2, let population = Int(fields[7])
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for k in start...end where k == end || table[k] == 0x09 {
+                fields.append(fieldStart..<k)
+                fieldStart = k + 1
+            }
+            func text(_ field: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: table[fields[field]]), as: UTF8.self)
+            }
+            func isDash(_ field: Int) -> Bool { fields[field].count == 1 && table[fields[field].lowerBound] == UInt8(ascii: "-") }
+            guard fields.count == 10, fields[0].count == 1, let kind = Self.kind(table[fields[0].lowerBound]),
+                let id = Self.integer(table, fields[1]), fields[2].count == 2, let population = Self.integer(table, fields[7])
             else {
                 throw EnrichmentError(
                     code: .resourceUnavailable, enricher: "places", detail: "places table line \(lineNumber) is malformed")
             }
             let row = Int32(entries.count)
+            let country = text(2)
             entries.append(
                 Entry(
-                    kind: kind, geonameID: id, country: String(fields[2]), admin1: fields[3] == "-" ? nil : String(fields[3]),
-                    name: String(fields[4]), latitude: Double(fields[5]), longitude: Double(fields[6]), population: population,
-                    capital: fields[0] == "K"))
-            if kind == .country { countryRows[String(fields[2])] = row }
-            func add(_ names: Substring, _ form: Form) {
-                guard names != "-" else { return }
-                for name in names.split(separator: "|") {
-                    let key = PlaceName.key(name.utf8)
-                    if index[key, default: []].contains(where: { $0.entry == row }) { continue }
+                    kind: kind, geonameID: id, country: country, admin1: isDash(3) ? nil : text(3), name: text(4),
+                    latitude: Self.decimal(table, fields[5]), longitude: Self.decimal(table, fields[6]), population: population,
+                    capital: table[fields[0].lowerBound] == UInt8(ascii: "K")))
+            if kind == .country { countryRows[country] = row }
+            func add(_ field: Int, _ form: Form) {
+                guard !isDash(field) else { return }
+                var nameStart = fields[field].lowerBound
+                for k in fields[field].lowerBound...fields[field].upperBound
+                where k == fields[field].upperBound || table[k] == UInt8(ascii: "|") {
+                    let key = PlaceName.key(UnsafeBufferPointer(rebasing: table[nameStart..<k]))
+                    nameStart = k + 1
+                    if index[key]?.contains(where: { $0.entry == row }) == true { continue }
                     index[key, default: []].append(Match(entry: row, form: form))
                 }
             }
-            add(fields[8], .name)
-            add(fields[9], kind == .country ? .demonym : .alternate)
+            add(8, .name)
+            add(9, kind == .country ? .demonym : .alternate)
         }
         // A name shared by several entries (`American`) means the most populous first.
         for (key, matches) in index where matches.count > 1 {
@@ -134,13 +148,50 @@ public struct PlaceGazetteer: Sendable {
         countryRows[code].map { entries[Int($0)] }
     }
 
-    private static func kind(_ field: Substring) -> Kind? {
-        switch field {
-        case "C": .country
-        case "R": .region
-        case "P", "K": .city
-        case "O": .organisation
+    private static func kind(_ byte: UInt8) -> Kind? {
+        switch byte {
+        case UInt8(ascii: "C"): .country
+        case UInt8(ascii: "R"): .region
+        case UInt8(ascii: "P"), UInt8(ascii: "K"): .city
+        case UInt8(ascii: "O"): .organisation
         default: nil
         }
+    }
+
+    private static func integer(_ table: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        var value = 0
+        for k in range {
+            let digit = Int(table[k]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// A `-12.3456`-style number, or `nil` (for `-` and anything else).
+    private static func decimal(_ table: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var k = range.lowerBound
+        let negative = k < range.upperBound && table[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var value = 0.0
+        var scale = 0.0
+        var digits = 0
+        while k < range.upperBound {
+            let b = table[k]
+            if b == UInt8(ascii: "."), scale == 0 {
+                scale = 1
+            } else if b >= 48 && b <= 57 {
+                value = value * 10 + Double(b - 48)
+                if scale > 0 { scale *= 10 }
+                digits += 1
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard digits > 0 else { return nil }
+        let result = scale > 0 ? value / scale : value
+        return negative ? -result : result
     }
 }

@@ -48,6 +48,7 @@ public struct SummarySentences {
             }
             // Word frequencies over the whole body, for centrality.
             var frequency: [UInt64: Int] = [:]
+            frequency.reserveCapacity(buffer.count / 8)
             Self.forEachContentWord(buffer, 0..<buffer.count) { frequency[$0, default: 0] += 1 }
             let mentionStarts = entities.flatMap { $0.type == "MISC" ? [] : $0.mentions.map(\.start) }.sorted()
             var scalar = 0
@@ -140,6 +141,16 @@ public struct SummarySentences {
         return hash
     }
 
+    /// Lower-cased FNV-1a of the bytes in `range`.
+    static func wordKey(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in range {
+            let b = buffer[k]
+            hash = (hash ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     /// Calls `body` with the key of each word of 4 or more letters in `range` that is not a stop word.
     static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Void) {
         var k = range.lowerBound
@@ -179,11 +190,11 @@ public struct SummarySentences {
     static func leansOnPrevious(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var end = range.lowerBound
         while end < range.upperBound && buffer[end] != 0x20 { end += 1 }
-        switch String(decoding: UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<end]), as: UTF8.self) {
-        case "He", "She", "They", "It", "This", "That", "These", "But", "And", "Also", "Its", "His", "Her", "Their":
-            return true
-        default:
-            return false
-        }
+        return openers.contains(wordKey(buffer, range.lowerBound..<end))
     }
+
+    static let openers: Set<UInt64> = Set(
+        ["he", "she", "they", "it", "this", "that", "these", "but", "and", "also", "its", "his", "her", "their"].map {
+            wordKey(Array($0.utf8)[...])
+        })
 }
