@@ -15,6 +15,8 @@ Rows, tab-separated, names joined by "|":
   P  geonameid  CC  admin1  name  lat  lon  population  names  alternate names (cities >= 500,000)
   K  the same for a country's capital
   O  0          CC  -       name  -    -    0           names  -
+  A  0          ZZ  -       name  -    -    0           names  -
+A = an area larger or other than one country (continents, "Middle East"; credits no country),
 C = country, O = an organisation that places a story in a country (institutions, listed companies), R = first-level region (US states with GeoNames ids and coordinates; other ISO 3166-2
 subdivisions with id 0 and no coordinates, "-"), P = populated place.
 """
@@ -120,8 +122,13 @@ INSTITUTIONS = {
 }
 LEGAL_SUFFIXES = ("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "plc", "PLC", "Plc", "AG", "SE",
                   "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "ASA", "AB", "Oyj", "Group", "Holding", "Holdings")
-# Codes that are also ordinary words or names in running text; never matched as a spelling.
-NOT_NAMES = set()
+# Areas larger or other than one country: matched so that "Latin America" is not read as "America".
+AREAS = ["Africa", "Sub-Saharan Africa", "Horn of Africa", "North Africa", "West Africa", "East Africa",
+         "Asia", "East Asia", "South Asia", "Southeast Asia", "Central Asia", "Asia-Pacific", "Asia Pacific",
+         "Europe", "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
+         "North America", "South America", "Central America", "Latin America", "the Americas",
+         "Middle East", "Near East", "Far East", "Gulf", "Persian Gulf", "Balkans", "Scandinavia", "Caribbean",
+         "Oceania", "Arctic", "Pacific", "Atlantic", "Mediterranean", "Sahel", "Levant", "Caucasus"]
 
 
 def fold(s):
@@ -149,7 +156,7 @@ def join(names):
     seen, out = set(), []
     for n in names:
         n = n.strip().replace("\t", " ").replace("|", " ")
-        if n and n not in seen and n not in NOT_NAMES:
+        if n and n not in seen:
             seen.add(n)
             out.append(n)
     return "|".join(out) or "-"
@@ -188,7 +195,7 @@ def main():
         names += [s for s in d.get("altSpellings", []) if any(ch.islower() for ch in s)]
         names += EXTRA_NAMES.get(code, [])
         names = [n for n in names if n and good_name(n)]
-        demonyms = ([d["demonym"]] if d.get("demonym") else []) + EXTRA_DEMONYMS.get(code, [])
+        demonyms = (d["demonym"].split(",") if d.get("demonym") else []) + EXTRA_DEMONYMS.get(code, [])
         demonyms = [x for x in demonyms if good_name(x)]
         lat, lon = (d.get("latlng") or [None, None])[:2] if d.get("latlng") else (None, None)
         rows.append(["C", str(c["geonameid"]), code, "-", c["name"],
@@ -268,6 +275,8 @@ def main():
                     by_name.setdefault(n, code)
     for n in sorted(by_name):
         rows.append(["O", "0", by_name[n], "-", n, "-", "-", "0", join([n]), "-"])
+    for n in AREAS:
+        rows.append(["A", "0", "ZZ", "-", n, "-", "-", "0", join([n]), "-"])
 
     with open(OUT, "w", encoding="utf-8", newline="\n") as out:
         out.write("# enrichd places gazetteer v1 (scripts/build-places.py; GeoNames CC-BY 4.0, countryinfo MIT, iso-codes LGPL-2.1+)\n")

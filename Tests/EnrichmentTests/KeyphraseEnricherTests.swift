@@ -43,6 +43,12 @@ import Testing
         #expect(found.first { $0.text.lowercased().hasPrefix("sortie") }?.count == 3)
     }
 
+    @Test func symbolsAndEmojiAreNotKeyphrases() throws {
+        let found = try keyphrases("🔥🔥 Fans cheered 🔥🔥 as the harbour festival opened — fireworks lit the harbour 🎆 again.")
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.text.unicodeScalars.first!.properties.isAlphabetic })
+    }
+
     @Test func emptyAndNumericBodiesGiveNothing() throws {
         #expect(try keyphrases("").isEmpty)
         #expect(try keyphrases("12 34 56, 78.").isEmpty)

@@ -78,6 +78,35 @@ import Testing
         #expect(result.countries?.map(\.code) == ["JP"])
     }
 
+    @Test func ordinaryTitleWordsAreNotCountries() throws {
+        let us = try run(Article(title: "Tell us what you think", body: "Readers sent letters about the new library."))
+        #expect(us.countries == [])
+        let turkey = try run(Article(title: "Thanksgiving turkey prices rise", body: "Shoppers paid more this week."))
+        #expect(turkey.countries == [])
+        let latin = try run(
+            Article(title: "Latin America markets rally", body: "Stocks rose across the region on Monday, traders said."))
+        #expect(latin.countries == [])
+    }
+
+    @Test func georgiaWithAtlantaIsTheState() throws {
+        let result = try run(
+            Article(
+                body: """
+                    Voters in Georgia head to the polls on Tuesday for a Senate runoff. Election officials in Atlanta \
+                    said turnout was high in the early hours.
+                    """))
+        let georgia = try #require(result.places?.first { $0.name == "Georgia" })
+        #expect(georgia.countryCode == "US")
+        #expect(georgia.kind == .region)
+        #expect(result.countries?.map(\.code) == ["US"])
+    }
+
+    @Test func leadingTheIsNotPartOfTheMention() throws {
+        let result = try run(Article(body: "Officials said the Netherlands would send aid."))
+        let netherlands = try #require(result.places?.first)
+        #expect(netherlands.mentions.map(\.text) == ["Netherlands"])
+    }
+
     @Test func emptyBodyGivesNothing() throws {
         let result = try run(Article(body: ""))
         #expect(result.places == [])
@@ -108,5 +137,18 @@ import Testing
         #expect(article.body.contains("Securities and Exchange Commission"))
         #expect(article.body.split(separator: "\n\n").count == 2)
         #expect(try run(article).countries?.first?.code == "US")
+    }
+
+    @Test func shortLinesOfFullSentencesAreNotRejoined() throws {
+        let text = """
+            Council approves the budget for next year.
+            The vote was seven to two after a long debate.
+            Libraries will open on Sundays from March onward.
+            Bus fares stay the same for students and pensioners.
+            Road repairs start in the north of the city first.
+            The mayor thanked residents for their many letters.
+            """
+        let article = try parsed(text)
+        #expect(article.body.split(separator: "\n\n").count >= 5)
     }
 }

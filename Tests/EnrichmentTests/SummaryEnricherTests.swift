@@ -71,6 +71,11 @@ import Testing
         #expect(sentences.allSatisfy { $0.features.count == SummarySentences.names.count })
         #expect(SummaryWeights.weights.count == SummarySentences.names.count)
         #expect(sentences[0].features[1] == 1)  // pos0
-        #expect(sentences.filter { $0.features[8] == 1 }.count >= 4)  // paragraph starts
+        #expect(sentences.allSatisfy { $0.features[10] >= 0 && $0.features[10] <= 1 })  // centrality
+    }
+
+    @Test func numbersAloneAreNotSentences() {
+        let body = "12 34 56 78 90 11 12 13.\n\n2024 2025 2026 2027 2028 2029 2030."
+        #expect(SummarySentences(Article(body: body), entities: []).sentences.isEmpty)
     }
 }

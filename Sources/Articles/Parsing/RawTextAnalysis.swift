@@ -43,7 +43,7 @@ struct RawTextAnalysis {
     /// Whether paragraphs are separated by blank lines (otherwise every line is a paragraph).
     var usesBlankLines = false
     /// The line width of fixed-width text hard-wrapped at under 100 bytes (newswire), else `nil`;
-    /// there a paragraph starts after a blank line, at an indent, or after a short line.
+    /// there lines are re-joined into paragraphs by ``continuesParagraph(_:)``.
     var wrapWidth: Int?
 
     init(document: LineDocument, envelopeTitle: String?) {
@@ -69,12 +69,30 @@ struct RawTextAnalysis {
     }
 
     /// In wrapped text, whether line `i` continues the paragraph of line `i - 1`.
+    ///
+    /// It does when it starts in lower case, or when the line before stops mid-sentence on a word or a
+    /// comma and either it or (for a short opening line) this line is near the wrap width; never
+    /// after a blank line, at an indent, after a sentence end, at a bullet, after a headline or at a
+    /// dateline (so lists, tables and headlines stay apart).
     func continuesParagraph(_ i: Int) -> Bool {
         guard let wrapWidth, i > 0 else { return false }
         let line = document.lines[i]
-        if line.blankBefore || line.indented { return false }
+        if line.blankBefore || line.indented || features[i - 1].isSentenceEnd { return false }
+        if features[i].startsLower { return true }
         let previous = document.lines[i - 1]
-        return previous.byteCount * 4 >= wrapWidth * 3 || !features[i - 1].isSentenceEnd
+        let last = document.bytes[previous.end - 1]
+        let first = document.bytes[line.start]
+        let endsInWord =
+            (last | 0x20) >= UInt8(ascii: "a") && (last | 0x20) <= UInt8(ascii: "z") || last == UInt8(ascii: ",")
+        let bullet = first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0xE2
+        guard endsInWord && !bullet else { return false }
+        if previous.byteCount * 4 >= wrapWidth * 3 { return true }
+        // A short opening line (newswire whose dateline was cut from the first line) before a full one;
+        // not a headline, which has no lower-case letters, and not before a dateline.
+        let hasLowerCase = document.bytes[previous.start..<previous.end].contains {
+            $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")
+        }
+        return line.byteCount * 4 >= wrapWidth * 3 && hasLowerCase && datelineMatch(i) == nil
     }
 
     var count: Int { document.count }

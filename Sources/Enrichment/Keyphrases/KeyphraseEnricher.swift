@@ -22,13 +22,16 @@ public struct KeyphraseEnricher: Enricher {
     public var maxCount: Int
     /// Background document frequencies.
     public let frequencies: WordFrequencies
+    /// Countries and their demonyms, to fold `Syria` and `Syrian`.
+    public let gazetteer: PlaceGazetteer
 
     public var name: String { "keywords" }
 
     /// Creates the enricher.
-    public init(maxCount: Int = 10, frequencies: WordFrequencies = .builtIn) {
+    public init(maxCount: Int = 10, frequencies: WordFrequencies = .builtIn, gazetteer: PlaceGazetteer = .builtIn) {
         self.maxCount = maxCount
         self.frequencies = frequencies
+        self.gazetteer = gazetteer
     }
 
     public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
@@ -106,12 +109,12 @@ public struct KeyphraseEnricher: Enricher {
                 if token.flags.contains(.sentenceStart) { flush(index) }
                 let range = token.range
                 guard !token.flags.contains(.punctuation), !token.flags.contains(.hasDigit), range.count >= 3,
-                    let key = Self.wordKey(buffer, range)
+                    let (key, tableKey) = Self.lookupKeys(buffer, range)
                 else {
                     flush(index)
                     continue
                 }
-                let df = frequencies.count(key)
+                let df = frequencies.count(tableKey)
                 let idf = log(Double(frequencies.documents + 1) / Double(df + 1))
                 run.append((key, idf, range.lowerBound, range.upperBound))
                 if run.count > 8 { flush(index + 1) }
@@ -145,7 +148,7 @@ public struct KeyphraseEnricher: Enricher {
             if covered { continue }
             // A country and its demonym (`Syria`, `Syrian`) are one keyphrase: the better-ranked.
             let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
-            if c.words == 1, let country = countryCode(of: text) {
+            if c.words == 1, let country = gazetteer.countryCode(of: text) {
                 if chosenCountries.contains(country) { continue }
                 chosenCountries.insert(country)
             }
@@ -158,16 +161,6 @@ public struct KeyphraseEnricher: Enricher {
         return chosen
     }
 
-    /// The country `word` names or is the demonym of.
-    private func countryCode(of word: String) -> String? {
-        let gazetteer = PlaceGazetteer.builtIn
-        for match in gazetteer.matches(word) where match.form != .alternate {
-            let entry = gazetteer.entries[Int(match.entry)]
-            if entry.kind == .country { return entry.country }
-        }
-        return nil
-    }
-
     /// Whether three-word phrase `outer` contains one-word phrase `key` (through its two-word parts).
     private static func contains(_ outer: Candidate, _ key: UInt64, _ candidates: [UInt64: Candidate]) -> Bool {
         guard outer.words == 3 else { return false }
@@ -177,23 +170,38 @@ public struct KeyphraseEnricher: Enricher {
         return false
     }
 
-    /// The key of a content word (plural `-s` folded), or `nil` for a stop word.
+    /// The key of a content word (plural `-s` folded), or `nil` for a stop word or a token that does
+    /// not start with a letter.
     static func wordKey(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
-        var end = range.upperBound
-        // Starts with a letter (not a curly apostrophe or dash); letters and dashes only.
+        lookupKeys(buffer, range)?.candidate
+    }
+
+    /// The candidate key (plural folded) and the frequency-table key (as written, lower-cased; the last
+    /// part of a hyphenated word) of a content word.
+    static func lookupKeys(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (candidate: UInt64, table: UInt64)? {
+        // A letter first: ASCII, or the lead byte of a two-byte letter (Latin, Greek, Cyrillic…) or of a
+        // CJK-range character; not punctuation, symbols or emoji (E2, F0 and up).
         let first = buffer[range.lowerBound]
-        guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first != 0xE2 else { return nil }
+        let letter =
+            (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first <= 0xDF || first >= 0xE3 && first <= 0xED
+        guard letter else { return nil }
+        var lastHyphen = -1
         for k in range {
             let b = buffer[k]
+            if b == UInt8(ascii: "-") { lastHyphen = k }
             if b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && b != UInt8(ascii: "-") { return nil }
+            if b == 0xE2 || b >= 0xF0 { return nil }
         }
         let full = WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range]))
         if stopWords.contains(full) { return nil }
+        let table =
+            lastHyphen > range.lowerBound && lastHyphen + 1 < range.upperBound
+            ? WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[(lastHyphen + 1)..<range.upperBound])) : full
+        let end = range.upperBound
         if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s") && (buffer[end - 2] | 0x20) != UInt8(ascii: "s") {
-            end -= 1
-            return WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<end]))
+            return (WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<(end - 1)])), table)
         }
-        return full
+        return (full, table)
     }
 
     static func wordKeys(_ text: String) -> Set<UInt64> {
@@ -240,7 +248,7 @@ public struct KeyphraseEnricher: Enricher {
         says going got get gets getting made makes making went goes gone came comes coming think thought see seen \
         say saying may might also already always often ever back down off onto near across along behind beyond \
         inside outside toward towards via yes don doesn didn isn aren wasn weren won wouldn couldn shouldn hasn \
-        haven hadn can't it's i'm he's she's that's there's we're they're you're i've we've they've
+        haven hadn
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
             var word = String(word)
             return word.withUTF8 { WordFrequencies.key($0) }

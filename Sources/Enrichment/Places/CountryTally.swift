@@ -8,6 +8,8 @@ struct CountryTally {
     var named: Set<String> = []
     /// Regions named, as `CC-admin1`.
     var regions: Set<String> = []
+    /// Regions of cities resolved with confidence, as `CC-admin1`.
+    var cityRegions: Set<String> = []
 
     /// Adds `weight` to `code`; `named` marks evidence that names the country outright.
     mutating func credit(_ code: String, _ weight: Double, named: Bool) {

@@ -64,6 +64,7 @@ public struct PlaceEnricher: Enricher {
         // 1. Context and direct country evidence.
         var locations: [UInt64: [Entity.Mention]] = [:]
         var locationOrder: [UInt64] = []
+        var organisations: [(mention: Entity.Mention, key: UInt64)] = []
         var covered: [Range<Int>] = []
         for entity in entities {
             for mention in entity.mentions {
@@ -74,11 +75,11 @@ public struct PlaceEnricher: Enricher {
                     if locations[key] == nil { locationOrder.append(key) }
                     locations[key, default: []].append(mention)
                 case "MISC":
-                    if let country = countryOf(demonymKey: key) ?? countryOf(demonymKey: Self.firstWordKey(mention.text)) {
+                    if let country = gazetteer.countryCode(key: key) ?? gazetteer.countryCode(key: Self.firstWordKey(mention.text)) {
                         tally.credit(country, Weight.demonym * lead(mention), named: true)
                     }
                 case "ORG":
-                    organisationEvidence(mention, key: key, lead: lead(mention), into: &tally)
+                    organisations.append((mention, key))
                 default:
                     break
                 }
@@ -99,11 +100,17 @@ public struct PlaceEnricher: Enricher {
         var datelineCountry: String?
         if let location = article.dateline?.location {
             let parts = location.split(separator: ",").map { $0.trimmingPrefix(" ") }
+            let firstMeanings = parts.first.map { gazetteer.matches($0).map { gazetteer.entries[Int($0.entry)] } } ?? []
             for part in parts.dropFirst() {
-                for match in gazetteer.matches(part) {
-                    let entry = gazetteer.entries[Int(match.entry)]
+                // `ATLANTA, Georgia`: the meaning of `Georgia` that holds a meaning of `ATLANTA`, if one does.
+                let meanings = gazetteer.matches(part).map { gazetteer.entries[Int($0.entry)] }
+                    .filter { $0.kind == .region || $0.kind == .country }
+                let consistent = meanings.filter { area in
+                    firstMeanings.contains { $0.country == area.country && (area.kind == .country || $0.admin1 == area.admin1) }
+                }
+                for entry in consistent.isEmpty ? meanings : consistent {
                     if entry.kind == .region { tally.regions.insert(entry.country + "-" + (entry.admin1 ?? "")) }
-                    if entry.kind == .region || entry.kind == .country { tally.named.insert(entry.country) }
+                    tally.named.insert(entry.country)
                 }
             }
             if let first = parts.first, let best = resolve(PlaceName.key(first.utf8), tally: tally, datelineCountry: nil) {
@@ -113,20 +120,28 @@ public struct PlaceEnricher: Enricher {
                 if entry.kind == .region { tally.regions.insert(entry.country + "-" + (entry.admin1 ?? "")) }
             }
         }
-        // Countries and regions named as locations are context for the cities.
+        // Countries and regions named as locations are context for the cities; a name that can be a
+        // country (`Georgia`) names no region here.
         for key in locationOrder {
-            for match in gazetteer.matches(key: key) where match.form == .name {
+            let matches = gazetteer.matches(key: key).filter { $0.form == .name }
+            let country = matches.first { gazetteer.entries[Int($0.entry)].kind == .country }
+            for match in matches {
                 let entry = gazetteer.entries[Int(match.entry)]
-                switch entry.kind {
-                case .country:
+                if entry.kind == .country {
                     tally.named.insert(entry.country)
-                case .region:
+                } else if entry.kind == .region && country == nil {
                     tally.regions.insert(entry.country + "-" + (entry.admin1 ?? ""))
                     tally.named.insert(entry.country)
-                case .city, .organisation:
-                    break
                 }
             }
+        }
+        // Cities resolved with confidence name their region and country too (`Atlanta` → Georgia, US).
+        for key in locationOrder {
+            guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry), best.confidence >= 0.9 else { continue }
+            let entry = gazetteer.entries[Int(best.entry)]
+            guard entry.kind == .city, let admin1 = entry.admin1 else { continue }
+            tally.cityRegions.insert(entry.country + "-" + admin1)
+            tally.named.insert(entry.country)
         }
 
         // 2. Resolve location names.
@@ -140,15 +155,18 @@ public struct PlaceEnricher: Enricher {
             switch entry.kind {
             case .country: weight = Weight.countryName
             case .region: weight = Weight.region
-            case .city, .organisation: weight = Weight.city
+            case .city, .organisation, .area: weight = Weight.city
             }
             for mention in mentions { tally.credit(entry.country, weight * best.confidence * lead(mention), named: false) }
         }
 
-        // 3. The title, for countries and for places the body resolved.
+        // 3. Organisations and the title, preferring the meanings the body resolved.
+        let bodyRows = Set(resolved.keys)
+        for (mention, key) in organisations {
+            organisationEvidence(mention, key: key, lead: lead(mention), bodyRows: bodyRows, into: &tally)
+        }
         if let title = article.title {
-            let bodyRows = Set(resolved.keys)
-            scanTitle(title) { match in
+            scanTitle(title, bodyRows: bodyRows) { match in
                 let entry = gazetteer.entries[Int(match.entry)]
                 guard entry.kind == .country || bodyRows.contains(match.entry) else { return }
                 tally.credit(entry.country, Weight.title, named: true)
@@ -169,7 +187,7 @@ public struct PlaceEnricher: Enricher {
             switch entry.kind {
             case .country: kind = .country
             case .region: kind = .region
-            case .city, .organisation: kind = .city
+            case .city, .organisation, .area: kind = .city
             }
             var sorted: [Entity.Mention] = []
             for m in mentions.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) })
@@ -198,14 +216,20 @@ public struct PlaceEnricher: Enricher {
             let entry = gazetteer.entries[Int(match.entry)]
             var score: Double
             switch entry.kind {
-            case .organisation: continue
+            case .organisation, .area: continue
             case .country: score = 2.0
-            case .region: score = entry.population > 0 ? log10(Double(entry.population)) / 8 : 0.8
+            case .region:
+                score = entry.population > 0 ? log10(Double(entry.population)) / 8 : 0.8
+                if tally.cityRegions.contains(entry.country + "-" + (entry.admin1 ?? "")) { score += 1.2 }
             case .city: score = log10(Double(max(entry.population, 1))) / 7 + (entry.capital ? 0.6 : 0)
             }
             if match.form == .alternate { score -= 0.7 }
             if entry.kind != .country && tally.named.contains(entry.country) { score += 1.0 }
-            if entry.kind == .city, let admin1 = entry.admin1, tally.regions.contains(entry.country + "-" + admin1) { score += 1.2 }
+            if entry.kind == .city, let admin1 = entry.admin1,
+                tally.regions.contains(entry.country + "-" + admin1) || tally.cityRegions.contains(entry.country + "-" + admin1)
+            {
+                score += 1.2
+            }
             if entry.country == datelineCountry { score += 0.5 }
             let weight = exp(score * 2)
             total += weight
@@ -216,7 +240,9 @@ public struct PlaceEnricher: Enricher {
     }
 
     /// Country evidence from an organisation's name.
-    private func organisationEvidence(_ mention: Entity.Mention, key: UInt64, lead: Double, into tally: inout CountryTally) {
+    private func organisationEvidence(
+        _ mention: Entity.Mention, key: UInt64, lead: Double, bodyRows: Set<Int32>, into tally: inout CountryTally
+    ) {
         if let match = gazetteer.matches(key: key).first(where: { gazetteer.entries[Int($0.entry)].kind == .organisation }) {
             tally.credit(gazetteer.entries[Int(match.entry)].country, Weight.institution * lead, named: false)
             return
@@ -228,7 +254,8 @@ public struct PlaceEnricher: Enricher {
                 guard found == nil else { return 0 }
                 for run in runs.reversed() {
                     // A country, region or sizeable city in the name: the Bank of Japan, the Chicago Board of Trade.
-                    if let match = gazetteer.matches(key: run.key).first(where: {
+                    let matches = gazetteer.matches(key: run.key)
+                    if let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: {
                         let entry = gazetteer.entries[Int($0.entry)]
                         return $0.form != .alternate
                             && (entry.kind == .country || entry.kind == .region || entry.kind == .city && entry.population >= 100_000)
@@ -247,13 +274,6 @@ public struct PlaceEnricher: Enricher {
         }
     }
 
-    private func countryOf(demonymKey key: UInt64) -> String? {
-        for match in gazetteer.matches(key: key) where gazetteer.entries[Int(match.entry)].kind == .country {
-            return gazetteer.entries[Int(match.entry)].country
-        }
-        return nil
-    }
-
     /// Country names and demonyms in `body` outside entity mentions (which the caller handles).
     private func scanCountryNames(
         _ body: String, skipping covered: [Range<Int>],
@@ -264,28 +284,40 @@ public struct PlaceEnricher: Enricher {
             var coveredIndex = 0
             PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: true) { first, runs in
                 while coveredIndex < covered.count && covered[coveredIndex].upperBound <= first.scalarStart { coveredIndex += 1 }
-                if coveredIndex < covered.count && covered[coveredIndex].lowerBound <= first.scalarStart { return 0 }
                 for run in runs.reversed() {
-                    for match in gazetteer.matches(key: run.key) where gazetteer.entries[Int(match.entry)].kind == .country {
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.start..<run.last.end]), as: UTF8.self)
-                        found(match.entry, match.form, Entity.Mention(start: first.scalarStart, end: run.last.scalarEnd, text: text))
-                        return run.words
+                    // Runs that overlap an entity mention are the entity path's.
+                    var k = coveredIndex
+                    var overlaps = false
+                    while k < covered.count && covered[k].lowerBound < run.last.scalarEnd {
+                        if covered[k].upperBound > first.scalarStart { overlaps = true }
+                        k += 1
                     }
+                    if overlaps { continue }
+                    guard let match = gazetteer.matches(key: run.key).first(where: { $0.form != .alternate }) else { continue }
+                    let entry = gazetteer.entries[Int(match.entry)]
+                    if entry.kind == .area { return run.words }
+                    guard entry.kind == .country else { continue }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.start..<run.last.end]), as: UTF8.self)
+                    found(match.entry, match.form, Entity.Mention(start: first.scalarStart, end: run.last.scalarEnd, text: text))
+                    return run.words
                 }
                 return 0
             }
         }
     }
 
-    /// Gazetteer matches of word runs in the title (all-capitals titles included).
-    private func scanTitle(_ title: String, _ found: (PlaceGazetteer.Match) -> Void) {
+    /// Gazetteer matches of word runs in the title: capitalised words (any word of an all-capitals
+    /// title), the meaning the body resolved or else the most populous.
+    private func scanTitle(_ title: String, bodyRows: Set<Int32>, _ found: (PlaceGazetteer.Match) -> Void) {
         var seen = Set<Int32>()
         var title = title
+        let allCapitals = !title.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
         title.withUTF8 { bytes in
-            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: false) { _, runs in
+            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { _, runs in
                 for run in runs.reversed() {
-                    // The most populous meaning of the longest name; the rest of the run is part of it.
-                    guard let match = gazetteer.matches(key: run.key).first(where: { $0.form != .alternate }) else { continue }
+                    let matches = gazetteer.matches(key: run.key)
+                    guard let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: { $0.form != .alternate })
+                    else { continue }
                     if seen.insert(match.entry).inserted { found(match) }
                     return run.words
                 }

@@ -11,6 +11,8 @@ public struct PlaceGazetteer: Sendable {
         case country, region, city
         /// An organisation that places a story in a country (a central bank, a listed company).
         case organisation
+        /// An area larger or other than one country (`Latin America`, `Middle East`): no country.
+        case area
     }
 
     /// One gazetteer row.
@@ -143,6 +145,19 @@ public struct PlaceGazetteer: Sendable {
         matches(key: PlaceName.key(name.utf8))
     }
 
+    /// The country that `name` names or is the demonym of (`Syrian` → `SY`), if any.
+    public func countryCode(of name: some StringProtocol) -> String? {
+        countryCode(key: PlaceName.key(name.utf8))
+    }
+
+    /// The country that the name with ``PlaceName`` key `key` names or is the demonym of.
+    public func countryCode(key: UInt64) -> String? {
+        for match in matches(key: key) where match.form != .alternate && entries[Int(match.entry)].kind == .country {
+            return entries[Int(match.entry)].country
+        }
+        return nil
+    }
+
     /// The row of the country with ISO code `code`.
     public func country(_ code: String) -> Entry? {
         countryRows[code].map { entries[Int($0)] }
@@ -154,6 +169,7 @@ public struct PlaceGazetteer: Sendable {
         case UInt8(ascii: "R"): .region
         case UInt8(ascii: "P"), UInt8(ascii: "K"): .city
         case UInt8(ascii: "O"): .organisation
+        case UInt8(ascii: "A"): .area
         default: nil
         }
     }

@@ -12,6 +12,8 @@ struct PlaceWords {
         var capitalised: Bool
         /// `of`, `and`, `the`, `de`: lower-case words inside names.
         var connector: Bool
+        /// The word `the` in any case (names are keyed without it, so no run starts with it).
+        var article: Bool
         /// Only one space or dash separates this word from the next.
         var joinedToNext: Bool
     }
@@ -51,7 +53,10 @@ struct PlaceWords {
             words.append(
                 Word(
                     start: start, end: end, scalarStart: scalarStart, scalarEnd: scalarEnd, capitalised: capitalised,
-                    connector: Self.isConnector(bytes, start, end), joinedToNext: joined && end == i))
+                    connector: Self.isConnector(bytes, start, end),
+                    article: end - start == 3 && (bytes[start] | 0x20) == 0x74 && (bytes[start + 1] | 0x20) == 0x68
+                        && (bytes[start + 2] | 0x20) == 0x65,
+                    joinedToNext: joined && end == i))
         }
     }
 
@@ -66,7 +71,7 @@ struct PlaceWords {
         var i = 0
         while i < words.count {
             let first = words[i]
-            guard first.capitalised || !capitalisedOnly else {
+            guard first.capitalised || !capitalisedOnly, !first.article else {
                 i += 1
                 continue
             }

@@ -5,9 +5,8 @@ public import Articles
 ///
 /// Candidates are body sentences of 6 to 80 words; a sentence whose quotation marks do not balance
 /// is a fragment of a longer quote and is left out. Features (``names`` gives their order) describe
-/// position, length, overlap with the title, how central the sentence's words are to the article,
+/// position, length, how central the sentence's words are to the article,
 /// quotes, numbers, named entities and openings that lean on the previous sentence (`He`, `But`).
-/// Without a title (the training data has none) the title overlap weighs nothing.
 public struct SummarySentences {
     /// One candidate.
     public struct Sentence: Sendable {
@@ -21,9 +20,8 @@ public struct SummarySentences {
 
     /// Feature names, in vector order.
     public static let names = [
-        "bias", "pos0", "pos1", "pos2", "pos3", "pos4_5", "pos6_9", "relative_position", "paragraph_start",
-        "length", "short", "title_overlap", "centrality", "has_quote", "starts_with_quote", "has_number",
-        "entities", "leans_on_previous",
+        "bias", "pos0", "pos1", "pos2", "pos3", "pos4_5", "pos6_9", "relative_position", "length", "short",
+        "centrality", "has_quote", "starts_with_quote", "has_number", "entities", "leans_on_previous",
     ]
 
     /// The candidates, in body order.
@@ -32,20 +30,9 @@ public struct SummarySentences {
     /// Splits `article`'s body and computes the features; `entities` are the article's entities.
     public init(_ article: Article, entities: [Entity]) {
         var body = article.body
-        let titleWords = Self.contentWords(article.title ?? "")
         body.withUTF8 { buffer in
-            var ranges: [(Range<Int>, paragraphStart: Bool)] = []
-            var previousEnd = 0
-            SentenceBoundaries.forEach(in: buffer) { range in
-                var paragraphStart = ranges.isEmpty
-                var k = previousEnd
-                while k < range.lowerBound {
-                    if buffer[k] == 0x0A { paragraphStart = true }
-                    k += 1
-                }
-                ranges.append((range, paragraphStart))
-                previousEnd = range.upperBound
-            }
+            var ranges: [Range<Int>] = []
+            SentenceBoundaries.forEach(in: buffer) { ranges.append($0) }
             // Word frequencies over the whole body, for centrality.
             var frequency: [UInt64: Int] = [:]
             frequency.reserveCapacity(buffer.count / 8)
@@ -54,7 +41,7 @@ public struct SummarySentences {
             var scalar = 0
             var scalarAt = 0
             var candidates: [Sentence] = []
-            for (index, (range, paragraphStart)) in ranges.enumerated() {
+            for (index, range) in ranges.enumerated() {
                 while scalarAt < range.lowerBound {
                     if buffer[scalarAt] & 0xC0 != 0x80 { scalar += 1 }
                     scalarAt += 1
@@ -69,8 +56,10 @@ public struct SummarySentences {
                 while k < range.upperBound {
                     let b = buffer[k]
                     if b & 0xC0 != 0x80 { scalarEnd += 1 }
-                    let wordByte = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39
-                    if wordByte && !inWord { words += 1 }
+                    // Words start with a letter; numbers alone do not make a sentence.
+                    let letter = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+                    let wordByte = letter || b >= 0x30 && b <= 0x39
+                    if letter && !inWord { words += 1 }
                     inWord = wordByte
                     if b >= 0x30 && b <= 0x39 { digits = true }
                     if b == 0x22 { quotes += 1 }
@@ -82,15 +71,12 @@ public struct SummarySentences {
                 guard words >= 6, words <= 80, quotes % 2 == 0 else { continue }
                 var centrality = 0.0
                 var contentCount = 0
-                var titleHits = 0
                 Self.forEachContentWord(buffer, range) { word in
                     contentCount += 1
                     centrality += Double((frequency[word] ?? 1) - 1)
-                    if titleWords.contains(word) { titleHits += 1 }
                 }
                 let lower = Self.firstIndex(in: mentionStarts, notBelow: scalarStart)
                 let upper = Self.firstIndex(in: mentionStarts, notBelow: scalarEnd)
-                let first = buffer[range.lowerBound]
                 let position = index
                 var x = [Double](repeating: 0, count: Self.names.count)
                 x[0] = 1
@@ -104,21 +90,19 @@ public struct SummarySentences {
                 default: break
                 }
                 x[7] = Double(position) / Double(max(1, ranges.count))
-                x[8] = paragraphStart ? 1 : 0
-                x[9] = min(2, Double(words) / 30)
-                x[10] = words < 10 ? 1 : 0
-                x[11] = titleWords.isEmpty ? 0 : Double(titleHits) / Double(titleWords.count)
-                x[12] = contentCount == 0 ? 0 : centrality / Double(contentCount)
-                x[13] = quotes > 0 ? 1 : 0
-                x[14] = first == 0x22 || first == 0xE2 ? 1 : 0
-                x[15] = digits ? 1 : 0
-                x[16] = min(1, Double(upper - lower) / 3)
-                x[17] = Self.leansOnPrevious(buffer, range) ? 1 : 0
+                x[8] = min(2, Double(words) / 30)
+                x[9] = words < 10 ? 1 : 0
+                x[10] = contentCount == 0 ? 0 : centrality / Double(contentCount)
+                x[11] = quotes > 0 ? 1 : 0
+                x[12] = Self.startsWithQuote(buffer, range) ? 1 : 0
+                x[13] = digits ? 1 : 0
+                x[14] = min(1, Double(upper - lower) / 3)
+                x[15] = Self.leansOnPrevious(buffer, range) ? 1 : 0
                 candidates.append(Sentence(bytes: range, scalars: scalarStart..<scalarEnd, features: x))
             }
             // Centrality relative to the article's most central sentence.
-            let top = candidates.map { $0.features[12] }.max() ?? 0
-            if top > 0 { for i in candidates.indices { candidates[i].features[12] /= top } }
+            let top = candidates.map { $0.features[10] }.max() ?? 0
+            if top > 0 { for i in candidates.indices { candidates[i].features[10] /= top } }
             sentences = candidates
         }
     }
@@ -170,13 +154,6 @@ public struct SummarySentences {
         }
     }
 
-    static func contentWords(_ text: String) -> Set<UInt64> {
-        var words = Set<UInt64>()
-        var text = text
-        text.withUTF8 { buffer in forEachContentWord(buffer, 0..<buffer.count) { words.insert($0) } }
-        return words
-    }
-
     /// Frequent words of 4 or more letters that say nothing about the topic.
     static let stopWords: Set<UInt64> = Set(
         [
@@ -185,6 +162,13 @@ public struct SummarySentences {
             "over", "only", "them", "then", "these", "those", "said", "says", "just", "very", "your", "where",
             "while", "being", "because", "such", "many", "most", "much", "like", "even", "before", "still",
         ].map { wordKey(Array($0.utf8)[...]) })
+
+    /// Opens with `"`, `“` or `‘`.
+    static func startsWithQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let k = range.lowerBound
+        if buffer[k] == 0x22 { return true }
+        return range.count >= 3 && buffer[k] == 0xE2 && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x98)
+    }
 
     /// Opens with a word that refers back (`He`, `She`, `They`, `It`, `This`, `But`, `And`, `Also`).
     static func leansOnPrevious(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
