@@ -29,6 +29,12 @@ enum FeatureHash {
         return h
     }
 
+    /// ``lowercased(_:_:_:)`` of all of `text`.
+    static func lowercased(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { lowercased($0, 0, $0.count) }
+    }
+
     /// The hash of the sequence `a` then `b` (token sequences, feature conjunctions).
     @inline(__always)
     static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -249,8 +249,5 @@ public struct KeyphraseEnricher: Enricher {
         say saying may might also already always often ever back down off onto near across along behind beyond \
         inside outside toward towards via yes don doesn didn isn aren wasn weren won wouldn couldn shouldn hasn \
         haven hadn
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word in
-            var word = String(word)
-            return word.withUTF8 { WordFrequencies.key($0) }
-        })
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FeatureHash.lowercased(String($0)) })
 }

@@ -60,14 +60,9 @@ public struct WordFrequencies: Sendable {
     /// The number of background documents containing the word with key `key` (0 if unseen).
     public func count(_ key: UInt64) -> Int { Int(counts[key] ?? 0) }
 
-    /// The key of a word: FNV-1a of its bytes with ASCII lower-cased.
+    /// The key of a word: FNV-1a of its bytes with ASCII lower-cased (the tagger's word hash).
     @inline(__always)
     public static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for var b in word {
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-        }
-        return hash
+        FeatureHash.lowercased(word, 0, word.count)
     }
 }

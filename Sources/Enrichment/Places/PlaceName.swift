@@ -7,7 +7,7 @@
 public enum PlaceName {
     /// The key of `name`'s UTF-8 bytes.
     public static func key<Bytes: Collection<UInt8>>(_ name: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FeatureHash.offset
         var pendingSpace = false
         var started = false
         for byte in name.dropFirst(leadingArticleLength(name)) {
@@ -24,10 +24,10 @@ public enum PlaceName {
                 break
             }
             if pendingSpace {
-                hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                hash = (hash ^ 0x20) &* FeatureHash.prime
                 pendingSpace = false
             }
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(byte)) &* FeatureHash.prime
             started = true
         }
         return hash

@@ -118,38 +118,16 @@ public struct SummarySentences {
         return low
     }
 
-    /// Lower-cased FNV-1a of a word.
-    static func wordKey(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3 }
-        return hash
-    }
-
-    /// Lower-cased FNV-1a of the bytes in `range`.
-    static func wordKey(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in range {
-            let b = buffer[k]
-            hash = (hash ^ UInt64(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0))) &* 0x100_0000_01b3
-        }
-        return hash
-    }
-
     /// Calls `body` with the key of each word of 4 or more letters in `range` that is not a stop word.
     static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Void) {
         var k = range.lowerBound
         while k < range.upperBound {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var length = 0
-            while k < range.upperBound {
-                var b = buffer[k]
-                guard b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { break }
-                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-                length += 1
-                k += 1
+            let start = k
+            while k < range.upperBound, buffer[k] >= 0x80 || (buffer[k] | 0x20) >= 0x61 && (buffer[k] | 0x20) <= 0x7A { k += 1 }
+            if k - start >= 4 {
+                let key = FeatureHash.lowercased(buffer, start, k)
+                if !stopWords.contains(key) { body(key) }
             }
-            if length >= 4 && !stopWords.contains(hash) { body(hash) }
             k += 1
         }
     }
@@ -161,7 +139,7 @@ public struct SummarySentences {
             "about", "after", "also", "into", "more", "than", "when", "what", "will", "some", "other", "could",
             "over", "only", "them", "then", "these", "those", "said", "says", "just", "very", "your", "where",
             "while", "being", "because", "such", "many", "most", "much", "like", "even", "before", "still",
-        ].map { wordKey(Array($0.utf8)[...]) })
+        ].map { FeatureHash.lowercased($0) })
 
     /// Opens with `"`, `“` or `‘`.
     static func startsWithQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -174,11 +152,11 @@ public struct SummarySentences {
     static func leansOnPrevious(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var end = range.lowerBound
         while end < range.upperBound && buffer[end] != 0x20 { end += 1 }
-        return openers.contains(wordKey(buffer, range.lowerBound..<end))
+        return openers.contains(FeatureHash.lowercased(buffer, range.lowerBound, end))
     }
 
     static let openers: Set<UInt64> = Set(
         ["he", "she", "they", "it", "this", "that", "these", "but", "and", "also", "its", "his", "her", "their"].map {
-            wordKey(Array($0.utf8)[...])
+            FeatureHash.lowercased($0)
         })
 }
