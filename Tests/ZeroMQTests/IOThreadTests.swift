@@ -227,7 +227,7 @@ struct IOThreadTests {
             capacity: 64
         )
         let total = 10_000
-        let received = try await withTimeout(.seconds(15)) {
+        let received = try await withTimeout(.seconds(60)) {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 group.addTask {
                     for index in 0..<total {

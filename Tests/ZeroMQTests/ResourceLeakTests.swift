@@ -24,7 +24,7 @@ struct ResourceLeakTests {
         )
         await io.shutdown(linger: .milliseconds(100))
         // shutdown joined the thread; the kernel removes its /proc/self/task entry a moment after the join.
-        #expect(await eventually(.seconds(1)) { threadCount(named: name) == 0 })
+        #expect(await eventually(.seconds(10)) { threadCount(named: name) == 0 })
     }
 
     @Test("opening and closing 200 sockets leaves the descriptor count unchanged")

@@ -10,7 +10,7 @@ struct TestTimeout: Error, CustomStringConvertible {
 
 /// Runs `body`, failing with ``TestTimeout`` if it does not finish within `timeout` (the body is cancelled).
 func withTimeout<T: Sendable>(
-    _ timeout: Duration = .seconds(5),
+    _ timeout: Duration = .seconds(30),
     _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
@@ -26,7 +26,7 @@ func withTimeout<T: Sendable>(
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
 func eventually(
-    _ timeout: Duration = .seconds(5),
+    _ timeout: Duration = .seconds(30),
     _ condition: () throws -> Bool
 ) async rethrows -> Bool {
     let deadline = ContinuousClock.now + timeout
