@@ -7,11 +7,18 @@ public protocol Enricher: Sendable {
     /// A short stable name (`text_stats`), used in logs and metrics.
     var name: String { get }
 
-    /// Analyses `article` and stores the findings in `result`.
+    /// Analyses an article and stores the findings in `result`.
     ///
     /// - Parameters:
-    ///   - article: The parsed article.
+    ///   - text: The parsed article with its tokens and sentences (computed once for all enrichers).
     ///   - result: The enrichments so far; set the fields this enricher owns.
     /// - Throws: ``EnrichmentError`` when the analysis cannot be done.
-    func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError)
+    func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError)
+}
+
+extension Enricher {
+    /// Analyses `article` on its own (tests, benchmarks).
+    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+        try enrich(ArticleText(article), into: &result)
+    }
 }

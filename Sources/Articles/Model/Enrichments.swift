@@ -12,6 +12,18 @@ public struct Enrichments: Sendable {
     public var keywords: [Keyphrase]?
     /// The extractive summary, in article order.
     public var summary: [SummarySentence]?
+    /// Quotations and reported speech with their speakers, in body order.
+    public var quotes: [Quote]?
+    /// Numbers with what they count or measure, in body order.
+    public var quantities: [Quantity]?
+    /// Dates and periods, in body order.
+    public var dates: [DateReference]?
+    /// Document and per-entity tone.
+    public var sentiment: Sentiment?
+    /// Near-duplicate fingerprints.
+    public var fingerprint: Fingerprint?
+    /// A recent near-duplicate seen by this worker (set by the pipeline's duplicate index).
+    public var duplicateOf: Duplicate?
 
     /// Creates an empty result.
     public init(stats: TextStats? = nil, entities: [Entity]? = nil) {

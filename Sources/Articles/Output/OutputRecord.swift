@@ -233,6 +233,151 @@ extension Enrichments {
             }
             w.endArray()
         }
+        if let quotes {
+            w.key("quotes")
+            w.beginArray()
+            for quote in quotes { quote.write(to: &w) }
+            w.endArray()
+        }
+        if let quantities {
+            w.key("quantities")
+            w.beginArray()
+            for quantity in quantities {
+                w.beginObject()
+                w.key("text")
+                w.string(quantity.text)
+                w.key("start")
+                w.number(quantity.start)
+                w.key("end")
+                w.number(quantity.end)
+                w.key("value")
+                w.number(quantity.value)
+                w.key("unit")
+                w.string(quantity.unit)
+                w.key("kind")
+                w.string(quantity.kind.rawValue)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        if let dates {
+            w.key("dates")
+            w.beginArray()
+            for date in dates {
+                w.beginObject()
+                w.key("text")
+                w.string(date.text)
+                w.key("start")
+                w.number(date.start)
+                w.key("end")
+                w.number(date.end)
+                w.key("resolved")
+                w.string(date.resolved)
+                w.key("granularity")
+                w.string(date.granularity.rawValue)
+                w.key("relative")
+                w.bool(date.relative)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        if let sentiment {
+            w.key("sentiment")
+            sentiment.write(to: &w)
+        }
+        if let fingerprint {
+            w.key("fingerprint")
+            w.beginObject()
+            w.key("simhash")
+            w.string(Self.hex(fingerprint.simhash))
+            w.key("minhash")
+            w.beginArray()
+            for slot in fingerprint.minhash { w.number(Int(slot)) }
+            w.endArray()
+            w.key("shingles")
+            w.number(fingerprint.shingles)
+            w.endObject()
+        }
+        if let duplicateOf {
+            w.key("duplicate_of")
+            w.beginObject()
+            w.key("id")
+            w.string(duplicateOf.id)
+            w.key("similarity")
+            w.number(duplicateOf.similarity)
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for k in 0..<16 { bytes[k] = digits[Int((value >> UInt64(60 - 4 * k)) & 0xF)] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Quote {
+    /// Writes one element of `enrichment.quotes`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("kind")
+        w.string(kind.rawValue)
+        w.key("text")
+        w.string(text)
+        w.key("start")
+        w.number(start)
+        w.key("end")
+        w.number(end)
+        w.key("speaker")
+        w.string(speaker)
+        w.key("speaker_type")
+        w.string(speakerType)
+        w.key("role")
+        w.string(role)
+        w.key("verb")
+        w.string(verb)
+        w.endObject()
+    }
+}
+
+extension Sentiment {
+    /// Writes `enrichment.sentiment`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("score")
+        w.number(score)
+        w.key("label")
+        w.string(label)
+        w.key("positive")
+        w.number(positive)
+        w.key("negative")
+        w.number(negative)
+        w.key("tone")
+        w.number(tone)
+        w.key("polarity")
+        w.number(polarity)
+        w.key("words")
+        w.number(words)
+        w.key("entities")
+        w.beginArray()
+        for entity in entities {
+            w.beginObject()
+            w.key("name")
+            w.string(entity.name)
+            w.key("type")
+            w.string(entity.type)
+            w.key("score")
+            w.number(entity.score)
+            w.key("label")
+            w.string(entity.label)
+            w.key("sentences")
+            w.number(entity.sentences)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 }

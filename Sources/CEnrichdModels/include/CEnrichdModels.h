@@ -17,6 +17,11 @@ const unsigned char *enrichd_frequencies_bytes(void);
 /// Its size in bytes.
 size_t enrichd_frequencies_size(void);
 
+/// Sentiment word valences (models/sentiment-lexicon.tsv, scripts/build-sentiment-lexicon.py from VADER).
+const unsigned char *enrichd_sentiment_bytes(void);
+/// Its size in bytes.
+size_t enrichd_sentiment_size(void);
+
 /// Asks the CPU to start loading the cache line at `p` (the tagger prefetches its weight slots).
 static inline void enrichd_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 

@@ -32,7 +32,8 @@ public struct EntityEnricher: Enricher {
         }
     }()
 
-    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let article = text.article
         result.entities = entities(in: article)
     }
 

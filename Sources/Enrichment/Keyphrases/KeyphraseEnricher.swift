@@ -34,7 +34,8 @@ public struct KeyphraseEnricher: Enricher {
         self.gazetteer = gazetteer
     }
 
-    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let article = text.article
         result.keywords = keyphrases(of: article, entities: result.entities ?? [])
     }
 

@@ -17,6 +17,8 @@ public struct ArticlePipeline: Sendable {
     public var enrichers: [any Enricher]
     /// Envelope decoding bounds.
     public var limits: EnvelopeLimits
+    /// Recent fingerprints, to mark near-duplicates (`enrichment.duplicate_of`); `nil` turns it off.
+    public var duplicates: DuplicateIndex?
 
     /// Creates a pipeline.
     ///
@@ -27,14 +29,16 @@ public struct ArticlePipeline: Sendable {
     public init(
         parser: any ArticleParser = StandardArticleParser(),
         enrichers: [any Enricher] = ArticlePipeline.defaultEnrichers,
-        limits: EnvelopeLimits = .init()
+        limits: EnvelopeLimits = .init(),
+        duplicates: DuplicateIndex? = nil
     ) {
         self.parser = parser
         self.enrichers = enrichers
         self.limits = limits
+        self.duplicates = duplicates
     }
 
-    /// The enrichers available in this release, in the order they must run (places, keyphrases and the summary read the entities).
+    /// The enrichers available in this release, in the order they must run (places, keyphrases, the summary, quotes and sentiment read the entities).
     public static var defaultEnrichers: [any Enricher] { enrichers() }
 
     /// The enrichers of this release with operator settings, in the order they must run.
@@ -49,6 +53,7 @@ public struct ArticlePipeline: Sendable {
         list.append(PlaceEnricher())
         if keywords > 0 { list.append(KeyphraseEnricher(maxCount: keywords)) }
         if summarySentences > 0 { list.append(SummaryEnricher(sentenceCount: summarySentences)) }
+        list += [QuoteEnricher(), QuantityEnricher(), DateEnricher(), SentimentEnricher(), FingerprintEnricher()]
         return list
     }
 
@@ -110,17 +115,21 @@ public struct ArticlePipeline: Sendable {
         }
         timings.parse = lap()
         var enrichments = Enrichments()
+        let text = ArticleText(article)
         for enricher in enrichers {
             do {
-                try enricher.enrich(article, into: &enrichments)
+                try enricher.enrich(text, into: &enrichments)
             } catch {
                 timings.enrich = lap()
                 return fail(
                     DeadLetter.Stage.enrich, id: envelope.id, reason: error.code.rawValue, message: error.description)
             }
         }
-        timings.enrich = lap()
         let id = envelope.id ?? ContentHash.id(for: payload)
+        if let duplicates, let fingerprint = enrichments.fingerprint {
+            enrichments.duplicateOf = duplicates.check(id: id, fingerprint: fingerprint)
+        }
+        timings.enrich = lap()
         let elapsed = clock.now - started
         let (seconds, attoseconds) = elapsed.components
         let micros = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)

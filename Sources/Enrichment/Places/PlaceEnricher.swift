@@ -33,7 +33,8 @@ public struct PlaceEnricher: Enricher {
         self.minimumShare = minimumShare
     }
 
-    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let article = text.article
         let found = places(in: article, entities: result.entities ?? [])
         result.places = found.places
         result.countries = found.countries

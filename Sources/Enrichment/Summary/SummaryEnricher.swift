@@ -17,7 +17,8 @@ public struct SummaryEnricher: Enricher {
         self.sentenceCount = sentenceCount
     }
 
-    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let article = text.article
         result.summary = summary(of: article, entities: result.entities ?? [])
     }
 

@@ -14,7 +14,8 @@ public struct TextStatsEnricher: Enricher {
     /// Creates the enricher.
     public init() {}
 
-    public func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let article = text.article
         result.stats = Self.stats(of: article.body)
     }
 

@@ -1,0 +1,244 @@
+public import Articles
+
+/// Numbers with what they count or measure (`enrichment.quantities`).
+///
+/// A quantity is a number (digits with grouping and decimals, `7-1/2`, or a number word), an optional
+/// multiplier (`million`, `mln`, `bn`), and a unit: a currency symbol before it (`$`, `£`, `C$`) or a
+/// currency, percentage or measurement word after it (`dlrs`, `pct`, `miles`, `tonnes`, `years`), or
+/// else the counted noun (`510 sorties`, `Two U.S. officials`, `two A-10`). Measurements are converted
+/// to SI (`12.5 miles` → 20,116.8 m), money to ISO 4217 codes (`Canadian dlrs` → CAD, `cts` → 0.01).
+/// Years, dates (`March 2`), clock times, ordinals, identifiers (`A-10`, `No. 1`, `Boeing 747`) and
+/// number words without a unit or counted noun (`one of them`) are not quantities.
+public struct QuantityEnricher: Enricher {
+    public var name: String { "quantities" }
+
+    /// Creates the enricher.
+    public init() {}
+
+    public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
+        let tokens = text.tokens
+        var found: [Quantity] = []
+        text.bytes.withUnsafeBufferPointer { buffer in
+            var k = 0
+            while k < tokens.count {
+                if let (quantity, next) = Self.quantity(at: k, buffer, tokens, text) {
+                    found.append(quantity)
+                    k = next
+                } else {
+                    k += 1
+                }
+            }
+        }
+        result.quantities = found
+    }
+
+    /// The quantity starting at token `k` and the token after it, if one starts there.
+    static func quantity(
+        at first: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ text: ArticleText
+    ) -> (Quantity, Int)? {
+        func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
+        func string(_ k: Int) -> String { text.text(tokens[k].range) }
+        func adjacent(_ k: Int) -> Bool { k < tokens.count && tokens[k].start == tokens[k - 1].end }
+        var k = first
+        var currency: String?
+        if tokens[k].flags.contains(.punctuation) || (tokens[k].end - tokens[k].start <= 3 && buffer[Int(tokens[k].end) - 1] == UInt8(ascii: "$")) {
+            guard let code = QuantityUnits.symbols[string(k)], k + 1 < tokens.count, adjacent(k + 1) else { return nil }
+            currency = code
+            k += 1
+        }
+        // The number.
+        var value: Double
+        let numberWord: Bool
+        if currency == nil, let (amount, unit) = hyphenatedDuration(buffer, tokens[k].range) {
+            return (make(text, tokens, first, k + 1, amount, unit, .duration), k + 1)
+        }
+        if tokens[k].flags.contains(.hasDigit) {
+            guard let parsed = parseNumber(buffer, tokens[k].range) else { return nil }
+            value = parsed
+            numberWord = false
+        } else if let parsed = QuantityUnits.numberWords[word(k)] {
+            value = parsed
+            numberWord = true
+        } else {
+            return nil
+        }
+        let numberToken = k
+        // Not an amount: a name or rank (`No. 1`, `Boeing 747`), a date (`March 2`), a time (`10:30`).
+        if first > 0 && currency == nil {
+            let previous = first - 1
+            let key = word(previous)
+            if QuantityUnits.namePrefixes.contains(key) && !numberWord { return nil }
+            if QuantityUnits.months.contains(key) { return nil }
+            if tokens[previous].flags.contains(.capitalized) && !tokens[previous].flags.contains(.sentenceStart)
+                && !tokens[first].flags.contains(.sentenceStart) && !numberWord && !tokens[previous].flags.contains(.punctuation)
+            {
+                return nil
+            }
+            if key == FeatureHash.lowercased("no") && numberWord { return nil }
+        }
+        k += 1
+        // `2-1/4`-style fractions split over two tokens (`2 1/4`).
+        if k < tokens.count, !numberWord, let fraction = parseFraction(buffer, tokens[k].range), fraction < 1 {
+            value += fraction
+            k += 1
+        }
+        // The multiplier.
+        if k < tokens.count, let multiplier = QuantityUnits.multipliers[word(k)] {
+            value *= multiplier
+            k += 1
+        } else if k < tokens.count, adjacent(k), currency != nil {  // `$5bn`, `£3m`
+            let suffix = word(k)
+            if suffix == FeatureHash.lowercased("bn") { value *= 1e9; k += 1 }
+            else if suffix == FeatureHash.lowercased("m") { value *= 1e6; k += 1 }
+        }
+        if let currency {
+            return (make(text, tokens, first, k, value, currency, .money), k)
+        }
+        guard k < tokens.count else { return nil }
+        // A year or a date: `in 1986`, `5 May`.
+        let integerYear = !numberWord && value >= 1800 && value <= 2100 && value == value.rounded()
+            && tokens[numberToken].end - tokens[numberToken].start == 4
+        if QuantityUnits.months.contains(word(k)) { return nil }
+        if buffer[Int(tokens[k].start)] == UInt8(ascii: ":") { return nil }
+        // A unit word, possibly after the currency's country (`Canadian dlrs`, `Swiss francs`).
+        var countryCurrency: (dollar: String?, franc: String?)?
+        var unitToken = k
+        if let country = QuantityUnits.currencyCountries[word(k)], k + 1 < tokens.count {
+            countryCurrency = country
+            unitToken = k + 1
+        } else if word(k) == FeatureHash.lowercased("hong"), k + 2 < tokens.count, word(k + 1) == FeatureHash.lowercased("kong") {
+            countryCurrency = ("HKD", nil)
+            unitToken = k + 2
+        }
+        if var unit = QuantityUnits.units[word(unitToken)] {
+            if let countryCurrency {
+                if unit.symbol == "USD" && unit.factor == 1, let dollar = countryCurrency.dollar {
+                    unit.symbol = dollar
+                } else if unit.symbol == "FRF", let franc = countryCurrency.franc {
+                    unit.symbol = franc
+                } else {
+                    return nil
+                }
+            }
+            // `per cent`: the unit is two words.
+            return (make(text, tokens, first, unitToken + 1, value * unit.factor, unit.symbol, unit.kind), unitToken + 1)
+        }
+        if word(k) == FeatureHash.lowercased("per"), k + 1 < tokens.count, word(k + 1) == FeatureHash.lowercased("cent") {
+            return (make(text, tokens, first, k + 2, value, "%", .percent), k + 2)
+        }
+        if integerYear { return nil }
+        // A counted thing: `two A-10`, `Two U.S. officials`, `1,900 “terrorist facilities”`.
+        var noun = k
+        if noun + 1 < tokens.count, QuoteSpans.mark(buffer, Int(tokens[noun].start)).width > 0 { noun += 1 }
+        while noun < tokens.count, tokens[noun].flags.contains(.capitalized), !tokens[noun].flags.contains(.hasDigit),
+            noun - k < 2, tokens[noun].end - tokens[noun].start > 1
+        {
+            noun += 1
+        }
+        guard noun < tokens.count else { return nil }
+        if noun == k, tokens[k].flags.contains(.capitalized), tokens[k].flags.contains(.hasDigit) {
+            return (make(text, tokens, first, k + 1, value, string(k), .count), k + 1)
+        }
+        guard isCountedWord(buffer, tokens[noun], word(noun)) else { return nil }
+        var end = noun + 1
+        if end < tokens.count, isCountedWord(buffer, tokens[end], word(end)), !endsWithS(buffer, tokens[noun].range),
+            endsWithS(buffer, tokens[end].range), !endsWithEd(buffer, tokens[noun].range)
+        {
+            end += 1
+        }
+        let unit = String(decoding: buffer[Int(tokens[noun].start)..<Int(tokens[end - 1].end)], as: UTF8.self).lowercased()
+        return (make(text, tokens, first, end, value, unit, .count), end)
+    }
+
+    static func make(
+        _ text: ArticleText, _ tokens: [Token], _ first: Int, _ end: Int, _ value: Double, _ unit: String?,
+        _ kind: Quantity.Kind
+    ) -> Quantity {
+        let bytes = Int(tokens[first].start)..<Int(tokens[end - 1].end)
+        let rounded = value == 0 ? 0 : (value * 1e9).rounded() / 1e9
+        return Quantity(
+            text: text.text(bytes), start: text.scalarOffset(bytes.lowerBound), end: text.scalarOffset(bytes.upperBound),
+            value: rounded, unit: unit, kind: kind)
+    }
+
+    /// A lower-case word that can name what is counted.
+    static func isCountedWord(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token, _ key: UInt64) -> Bool {
+        guard !token.flags.contains(.capitalized), !token.flags.contains(.punctuation), !token.flags.contains(.hasDigit),
+            token.end - token.start >= 2, !QuantityUnits.notCounted.contains(key)
+        else { return false }
+        let first = buffer[Int(token.start)]
+        return first &- 0x61 < 26
+    }
+
+    static func endsWithS(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        buffer[range.upperBound - 1] | 0x20 == UInt8(ascii: "s")
+    }
+
+    static func endsWithEd(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count > 3 && buffer[range.upperBound - 2] == UInt8(ascii: "e") && buffer[range.upperBound - 1] == UInt8(ascii: "d")
+    }
+
+    /// `1,900` → 1900, `12.5` → 12.5, `7-1/2` → 7.5; `nil` for anything else (`1st`, `A-10`, `10:30`).
+    static func parseNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var integer = 0.0
+        var fraction = 0.0
+        var scale = 1.0
+        var inFraction = false
+        var digits = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = buffer[i]
+            if b &- 0x30 < 10 {
+                if inFraction {
+                    scale /= 10
+                    fraction += Double(b - 0x30) * scale
+                } else {
+                    integer = integer * 10 + Double(b - 0x30)
+                }
+                digits += 1
+            } else if b == UInt8(ascii: ",") && !inFraction {
+                // grouping
+            } else if b == UInt8(ascii: ".") && !inFraction {
+                inFraction = true
+            } else if b == UInt8(ascii: "-"), let rest = parseFraction(buffer, (i + 1)..<range.upperBound), !inFraction {
+                return integer + rest
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        return digits > 0 ? integer + fraction : nil
+    }
+
+    /// `1/2` → 0.5.
+    static func parseFraction(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var numerator = 0.0
+        var denominator = 0.0
+        var slash = false
+        for i in range {
+            let b = buffer[i]
+            if b &- 0x30 < 10 {
+                if slash { denominator = denominator * 10 + Double(b - 0x30) } else { numerator = numerator * 10 + Double(b - 0x30) }
+            } else if b == UInt8(ascii: "/") && !slash {
+                slash = true
+            } else {
+                return nil
+            }
+        }
+        return slash && denominator > 0 ? numerator / denominator : nil
+    }
+
+    /// `45-year-old`, `19-year`, `five-month`: the amount and the calendar unit inside one token.
+    static func hyphenatedDuration(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Double, String)? {
+        var i = range.lowerBound
+        while i < range.upperBound, buffer[i] != UInt8(ascii: "-") { i += 1 }
+        guard i > range.lowerBound, i < range.upperBound else { return nil }
+        var j = i + 1
+        while j < range.upperBound, buffer[j] != UInt8(ascii: "-") { j += 1 }
+        guard let unit = QuantityUnits.units[FeatureHash.lowercased(buffer, i + 1, j)], unit.kind == .duration,
+            let amount = parseNumber(buffer, range.lowerBound..<i)
+                ?? QuantityUnits.numberWords[FeatureHash.lowercased(buffer, range.lowerBound, i)]
+        else { return nil }
+        return (amount, unit.symbol)
+    }
+}

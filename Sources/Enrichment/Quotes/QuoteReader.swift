@@ -1,0 +1,306 @@
+import Articles
+
+/// Finds quotes and attributions in one article (``QuoteEnricher``).
+struct QuoteReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let text: ArticleText
+    let tokens: [Token]
+    /// Entity mentions as (start, end, entity index), code points, in body order.
+    let mentions: [(start: Int, end: Int, entity: Int)]
+    let entities: [Entity]
+    /// Code point ranges inside quotation marks.
+    let quoted: [Range<Int>]
+    let spans: [QuoteSpans.Span]
+
+    init(buffer: UnsafeBufferPointer<UInt8>, text: ArticleText, entities: [Entity]) {
+        self.buffer = buffer
+        self.text = text
+        self.tokens = text.tokens
+        self.entities = entities
+        var mentions: [(start: Int, end: Int, entity: Int)] = []
+        for (index, entity) in entities.enumerated() where entity.type == "PER" || entity.type == "ORG" {
+            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
+        }
+        mentions.sort { $0.start < $1.start }
+        self.mentions = mentions
+        let spans = QuoteSpans.spans(buffer)
+        self.spans = spans
+        self.quoted = spans.map { text.scalarOffset($0.inner.lowerBound)..<text.scalarOffset($0.inner.upperBound) }
+    }
+
+    static func key(_ word: String) -> UInt64 { FeatureHash.lowercased(word) }
+    static let verbs: Set<UInt64> = Set(
+        ["said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained", "explains", "wrote",
+         "writes", "noted", "notes", "stated", "insisted", "warned", "warns", "declared", "continued", "replied",
+         "recalled", "argued", "argues", "claimed", "claims", "acknowledged", "admitted", "announced", "tweeted",
+         "posted", "suggested", "stressed", "conceded", "complained", "cautioned", "remarked", "observed", "responded",
+         "agreed", "confirmed", "concluded", "testified", "shouted", "joked", "urged", "predicted", "reported",
+         "reports", "according", "believes", "thinks", "quipped", "vowed", "pointed"].map(key))
+    static let indirectVerbs: Set<UInt64> = Set(["said", "says", "told", "added", "warned", "announced", "stated", "reported", "claimed"].map(key))
+    static let organisations: Set<UInt64> = Set(
+        ["company", "broadcaster", "ministry", "department", "agency", "group", "organization", "organisation", "network",
+         "club", "firm", "team", "party", "government", "military", "army", "court", "university", "museum", "school",
+         "bank", "airline", "council", "committee", "commission", "union", "board", "newspaper", "channel", "station",
+         "hospital", "office", "embassy", "administration", "campaign", "league", "federation", "association",
+         "institute", "foundation", "charity", "corporation", "studio", "paper", "magazine", "website", "service"].map(key))
+    static let pronouns: Set<UInt64> = Set(["he", "she"].map(key))
+    static let groupPronouns: Set<UInt64> = Set(["they", "it", "we", "i"].map(key))
+    static let determiners: Set<UInt64> = Set(["the", "a", "an", "its", "his", "her", "their", "another", "one"].map(key))
+    static let roles: Set<UInt64> = Set(
+        ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary", "official", "officials",
+         "director", "chief", "officer", "analyst", "professor", "chairman", "chairwoman", "executive", "leader",
+         "ambassador", "governor", "senator", "mayor", "commander", "general", "lawyer", "attorney", "judge", "coach",
+         "manager", "founder", "economist", "researcher", "expert", "witness", "resident", "source", "sources",
+         "representative", "head", "police", "sheriff", "captain", "prosecutor", "diplomat", "adviser", "advisor",
+         "strategist", "editor", "correspondent", "author", "scientist", "doctor", "dr.", "chancellor", "premier",
+         "king", "queen", "prince", "deputy", "envoy", "aide", "activist", "campaigner", "banker", "trader",
+         "dealer", "dealers", "traders", "analysts", "economists", "statement", "report", "ministry", "department"].map(key))
+
+    func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
+    func isPunctuation(_ k: Int, _ c: Character) -> Bool {
+        tokens[k].flags.contains(.punctuation) && tokens[k].end - tokens[k].start == 1 && buffer[Int(tokens[k].start)] == c.asciiValue!
+    }
+    func isQuoteMark(_ k: Int) -> Bool { QuoteSpans.mark(buffer, Int(tokens[k].start)).width > 0 }
+    func ends(_ k: Int) -> Bool {  // a sentence end
+        isPunctuation(k, ".") || isPunctuation(k, "!") || isPunctuation(k, "?")
+    }
+
+    /// The first token starting at or after byte `offset`.
+    func token(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(tokens[mid].start) < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Who said it, found in the tokens `range`.
+    struct Attribution {
+        var speaker: String?
+        var type: String?
+        var role: String?
+        var verb: String?
+    }
+
+    func quotes() -> [Quote] {
+        var quotes: [Quote] = []
+        var previous: (attribution: Attribution, paragraphEnd: Int)?
+        for span in spans {
+            let first = token(atOrAfter: span.inner.lowerBound)
+            let last = token(atOrAfter: span.inner.upperBound)
+            var words = 0
+            for k in first..<last where !tokens[k].flags.contains(.punctuation) { words += 1 }
+            guard words >= 4 else { continue }
+            let after = token(atOrAfter: span.outer.upperBound)
+            let before = token(atOrAfter: span.outer.lowerBound)
+            var attribution = attributionAfter(after, quoteStart: span.inner.lowerBound)
+                ?? attributionBefore(before, quoteStart: span.inner.lowerBound)
+            if attribution == nil, let previous, span.outer.lowerBound <= previous.paragraphEnd {
+                attribution = previous.attribution
+            }
+            var paragraphEnd = span.outer.upperBound
+            while paragraphEnd < buffer.count && buffer[paragraphEnd] != 0x0A { paragraphEnd += 1 }
+            if let attribution { previous = (attribution, paragraphEnd) } else { previous = nil }
+            quotes.append(
+                Quote(
+                    kind: .direct, text: text.text(span.inner), start: text.scalarOffset(span.inner.lowerBound),
+                    end: text.scalarOffset(span.inner.upperBound), speaker: attribution?.speaker, speakerType: attribution?.type,
+                    role: attribution?.role, verb: attribution?.verb))
+        }
+        quotes += indirectQuotes(outside: spans)
+        return quotes.sorted { $0.start < $1.start }
+    }
+
+    /// `…,” said X.` / `…,” X said.` / `…,” X, the minister, said.`
+    func attributionAfter(_ k: Int, quoteStart: Int) -> Attribution? {
+        var k = k
+        guard k < tokens.count else { return nil }
+        if isPunctuation(k, ",") { k += 1 }
+        var end = k
+        while end < tokens.count && end - k < 14 && !ends(end) && !isQuoteMark(end) && !tokens[end].flags.contains(.lineStart) { end += 1 }
+        guard end > k else { return nil }
+        // The verb: first in the phrase (`said X`) or after the subject (`X said`).
+        for v in k..<end where Self.verbs.contains(word(v)) {
+            if v == k {
+                var subjectEnd = v + 1
+                while subjectEnd < end && !isPunctuation(subjectEnd, ",") { subjectEnd += 1 }
+                return resolve((v + 1)..<subjectEnd, verb: v, quoteStart: quoteStart)
+            }
+            // `X, the minister, said` / `the mayor, who is white, told`: the subject ends at a comma.
+            var subjectEnd = k
+            while subjectEnd < v && !isPunctuation(subjectEnd, ",") { subjectEnd += 1 }
+            return resolve(k..<subjectEnd, verb: v, quoteStart: quoteStart)
+        }
+        return nil
+    }
+
+    /// `X said: “…` / `According to X, “…` in the sentence before the opening mark.
+    func attributionBefore(_ k: Int, quoteStart: Int) -> Attribution? {
+        // `Sen. James Risch dismissed the argument: “…”`: the person the sentence opens with.
+        if k > 0, isPunctuation(k - 1, ":") {
+            var start = k - 1
+            while start > 0 && k - start < 40 && !tokens[start].flags.contains(.sentenceStart) { start -= 1 }
+            let from = text.scalarOffset(Int(tokens[start].start))
+            let to = text.scalarOffset(Int(tokens[k - 1].start))
+            if let mention = mentions.first(where: { $0.start >= from && $0.end <= to && entities[$0.entity].type == "PER" }) {
+                let entity = entities[mention.entity]
+                return Attribution(speaker: entity.name, type: entity.type)
+            }
+        }
+        var start = k
+        while start > 0 && k - start < 25 && !tokens[start].flags.contains(.sentenceStart) && !tokens[start].flags.contains(.lineStart) { start -= 1 }
+        guard start < k else { return nil }
+        var v = k - 1
+        while v >= start {
+            let w = word(v)
+            if Self.verbs.contains(w) {
+                if w == Self.key("according"), v + 1 < k, word(v + 1) == Self.key("to") {
+                    var end = v + 2
+                    while end < k && !isPunctuation(end, ",") { end += 1 }
+                    return resolve((v + 2)..<end, verb: v, quoteStart: quoteStart)
+                }
+                var subjectStart = v
+                while subjectStart > start && !isPunctuation(subjectStart - 1, ",") && v - subjectStart < 8 { subjectStart -= 1 }
+                return resolve(subjectStart..<v, verb: v, quoteStart: quoteStart)
+            }
+            v -= 1
+        }
+        return nil
+    }
+
+    /// Resolves the speaker phrase `phrase` (tokens) to an entity or a description.
+    func resolve(_ phrase: Range<Int>, verb: Int, quoteStart: Int) -> Attribution? {
+        guard !phrase.isEmpty else { return nil }
+        let verbText = text.text(tokens[verb].range)
+        let bytes = Int(tokens[phrase.lowerBound].start)..<Int(tokens[phrase.upperBound - 1].end)
+        let from = text.scalarOffset(bytes.lowerBound)
+        let to = text.scalarOffset(bytes.upperBound)
+        // A named person inside the phrase, else an organisation; the first one wins.
+        let inside = mentions.filter { $0.start >= from && $0.end <= to }
+        if let mention = inside.first(where: { entities[$0.entity].type == "PER" }) ?? inside.first {
+            let entity = entities[mention.entity]
+            return Attribution(speaker: entity.name, type: entity.type, role: role(phrase, before: mention.start), verb: verbText)
+        }
+        let head = word(phrase.lowerBound)
+        if phrase.count == 1 && Self.pronouns.contains(head) {
+            guard let person = lastMention(before: quoteStart, type: "PER") else { return Attribution(verb: verbText) }
+            return Attribution(speaker: person.name, type: person.type, verb: verbText)
+        }
+        if phrase.count == 1 && Self.groupPronouns.contains(head) { return Attribution(verb: verbText) }
+        // A description: `the spokesman`, `a witness`, `officials`.
+        guard phrase.count <= 5, phrase.contains(where: { Self.roles.contains(word($0)) }) else { return nil }
+        if head == Self.key("the"), phrase.count >= 2 {
+            let noun = word(phrase.lowerBound + 1)
+            if Self.organisations.contains(noun), let organisation = lastMention(before: quoteStart, type: "ORG") {
+                return Attribution(speaker: organisation.name, type: organisation.type, verb: verbText)
+            }
+            let holder = phrase.dropFirst().lazy.compactMap { roleHolder(word($0), before: quoteStart) }.first
+            if let person = holder ?? lastMention(before: quoteStart, type: "PER") {
+                return Attribution(
+                    speaker: person.name, type: person.type,
+                    role: text.text(Int(tokens[phrase.lowerBound + 1].start)..<bytes.upperBound), verb: verbText)
+            }
+        }
+        return Attribution(speaker: text.text(bytes), verb: verbText)
+    }
+
+    /// The title words before the speaker's name inside the phrase (`Ministry spokesman`).
+    func role(_ phrase: Range<Int>, before mentionStart: Int) -> String? {
+        var first = phrase.lowerBound
+        while first < phrase.upperBound && Self.determiners.contains(word(first)) { first += 1 }
+        var end = first
+        while end < phrase.upperBound && text.scalarOffset(Int(tokens[end].end)) <= mentionStart && !isPunctuation(end, ",") { end += 1 }
+        guard end > first, (first..<end).contains(where: { Self.roles.contains(word($0)) }) else { return nil }
+        return text.text(Int(tokens[first].start)..<Int(tokens[end - 1].end))
+    }
+
+    /// The entity of `type` named last before code point `offset`, outside quotation marks (a name
+    /// inside a quote is rarely its speaker).
+    func lastMention(before offset: Int, type: String) -> Entity? {
+        var best: Int?
+        for mention in mentions where mention.start < offset && entities[mention.entity].type == type {
+            if quoted.contains(where: { $0.contains(mention.start) }) { continue }
+            best = mention.entity
+        }
+        return best.map { entities[$0] }
+    }
+
+    /// The last person before `offset` named with the role word `role` just before the name
+    /// (`Mayor James Knowles` for `the mayor`).
+    func roleHolder(_ role: UInt64, before offset: Int) -> Entity? {
+        guard Self.roles.contains(role) else { return nil }
+        var best: Int?
+        for mention in mentions where mention.start < offset && entities[mention.entity].type == "PER" {
+            let k = token(atOrAfter: byteOffset(ofScalar: mention.start))
+            var j = k - 1
+            while j >= 0 && k - j <= 3 {
+                if word(j) == role { best = mention.entity }
+                if tokens[j].flags.contains(.punctuation) && !isPunctuation(j, ".") { break }
+                j -= 1
+            }
+        }
+        return best.map { entities[$0] }
+    }
+
+    /// The byte offset of code point `scalar` (ASCII bodies: the same).
+    func byteOffset(ofScalar scalar: Int) -> Int {
+        var low = 0
+        var high = buffer.count
+        while low < high {
+            let mid = (low + high) / 2
+            if text.scalarOffset(mid) < scalar { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// `X said (that) …` and `…, X said.` in sentences without quotation marks.
+    func indirectQuotes(outside spans: [QuoteSpans.Span]) -> [Quote] {
+        var quotes: [Quote] = []
+        var spanIndex = 0
+        for sentence in text.sentences {
+            while spanIndex < spans.count && spans[spanIndex].outer.upperBound <= sentence.lowerBound { spanIndex += 1 }
+            if spanIndex < spans.count && spans[spanIndex].outer.lowerBound < sentence.upperBound { continue }
+            let first = token(atOrAfter: sentence.lowerBound)
+            let end = token(atOrAfter: sentence.upperBound)
+            guard end - first >= 6 else { continue }
+            let sentenceStart = text.scalarOffset(sentence.lowerBound)
+            // `…, X said.` at the end.
+            var last = end - 1
+            if ends(last) { last -= 1 }
+            if last > first + 3, Self.indirectVerbs.contains(word(last)) {
+                var comma = last - 1
+                while comma > first && !isPunctuation(comma, ",") && last - comma < 8 { comma -= 1 }
+                if isPunctuation(comma, ","), comma - first >= 4, let attribution = resolve((comma + 1)..<last, verb: last, quoteStart: sentenceStart),
+                    attribution.type != nil
+                {
+                    let clause = Int(tokens[first].start)..<Int(tokens[comma - 1].end)
+                    quotes.append(indirect(clause, attribution))
+                    continue
+                }
+            }
+            // `X said (that) …`.
+            for v in (first + 1)..<min(end, first + 10) where Self.indirectVerbs.contains(word(v)) {
+                guard let attribution = resolve(first..<v, verb: v, quoteStart: sentenceStart), attribution.type != nil else { break }
+                var clauseStart = v + 1
+                if word(v) == Self.key("told"), clauseStart < end { clauseStart += 1 }  // `told reporters`
+                if clauseStart < end && word(clauseStart) == Self.key("on") { break }
+                if clauseStart < end && word(clauseStart) == Self.key("that") { clauseStart += 1 }
+                var clauseEnd = end - 1
+                if ends(clauseEnd) { clauseEnd -= 1 }
+                guard clauseEnd - clauseStart >= 3 else { break }
+                quotes.append(indirect(Int(tokens[clauseStart].start)..<Int(tokens[clauseEnd].end), attribution))
+                break
+            }
+        }
+        return quotes
+    }
+
+    func indirect(_ bytes: Range<Int>, _ attribution: Attribution) -> Quote {
+        Quote(
+            kind: .indirect, text: text.text(bytes), start: text.scalarOffset(bytes.lowerBound),
+            end: text.scalarOffset(bytes.upperBound), speaker: attribution.speaker, speakerType: attribution.type,
+            role: attribution.role, verb: attribution.verb)
+    }
+}

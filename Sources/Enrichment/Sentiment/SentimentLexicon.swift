@@ -1,0 +1,89 @@
+internal import CEnrichdModels
+
+/// Word valences (−4…+4) for sentiment, plus the rule words that modify them: intensifiers and
+/// dampeners, negations and contrast (`but`).
+///
+/// The valences are the VADER lexicon's words (`scripts/build-sentiment-lexicon.py`), embedded in the
+/// binary; the rule words are this project's.
+public struct SentimentLexicon: Sendable {
+    /// What a word does to the sentiment words after it.
+    enum Modifier: Sendable {
+        /// Scales the next sentiment word's valence up (`very`) or down (`slightly`) by this amount.
+        case booster(Double)
+        /// Flips and damps the sentiment words within three words after it (`not`, `never`).
+        case negation
+        /// Halves what came before in the sentence and strengthens what follows (`but`).
+        case contrast
+    }
+
+    private let valences: [UInt64: Float]
+    private let modifiers: [UInt64: Modifier]
+
+    /// Reads a `word<TAB>valence` table; `#` lines are comments.
+    ///
+    /// - Throws: ``EnrichmentError`` (`resource_unavailable`) naming the first malformed line.
+    public init(table: UnsafeBufferPointer<UInt8>) throws(EnrichmentError) {
+        var valences: [UInt64: Float] = [:]
+        valences.reserveCapacity(8_000)
+        var start = 0
+        var lineNumber = 0
+        while start < table.count {
+            var end = start
+            while end < table.count && table[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            defer { start = end + 1 }
+            if end == start || table[start] == UInt8(ascii: "#") { continue }
+            var tab = start
+            while tab < end && table[tab] != 0x09 { tab += 1 }
+            guard tab < end, let value = Float(String(decoding: UnsafeBufferPointer(rebasing: table[(tab + 1)..<end]), as: UTF8.self)),
+                value.isFinite
+            else {
+                throw EnrichmentError(
+                    code: .resourceUnavailable, enricher: "sentiment", detail: "lexicon line \(lineNumber) is malformed")
+            }
+            valences[FeatureHash.lowercased(table, start, tab)] = value
+        }
+        var modifiers: [UInt64: Modifier] = [:]
+        for word in Self.intensifiers { modifiers[FeatureHash.lowercased(word)] = .booster(0.293) }
+        for word in Self.dampeners { modifiers[FeatureHash.lowercased(word)] = .booster(-0.293) }
+        for word in Self.negations { modifiers[FeatureHash.lowercased(word)] = .negation }
+        modifiers[FeatureHash.lowercased("but")] = .contrast
+        modifiers[FeatureHash.lowercased("however")] = .contrast
+        self.valences = valences
+        self.modifiers = modifiers
+    }
+
+    /// The table built into the binary, read once (a damaged table is a broken build).
+    public static let builtIn: SentimentLexicon = {
+        do {
+            return try SentimentLexicon(table: UnsafeBufferPointer(start: enrichd_sentiment_bytes(), count: enrichd_sentiment_size()))
+        } catch {
+            fatalError("the built-in sentiment lexicon cannot be read: \(error)")
+        }
+    }()
+
+    /// The valence of the word with hash `key` (``FeatureHash/lowercased(_:_:_:)``), 0 if it has none.
+    @inline(__always)
+    func valence(_ key: UInt64) -> Double { Double(valences[key] ?? 0) }
+
+    /// What the word with hash `key` does to its neighbours, if anything.
+    @inline(__always)
+    func modifier(_ key: UInt64) -> Modifier? { modifiers[key] }
+
+    static let intensifiers = [
+        "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "enormously",
+        "entirely", "especially", "exceptionally", "extremely", "fully", "greatly", "highly", "hugely", "incredibly",
+        "intensely", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially", "thoroughly",
+        "totally", "tremendously", "unbelievably", "unusually", "utterly", "very", "most", "more", "deadly",
+        "seriously", "severely", "sharply", "strongly", "widely",
+    ]
+    static let dampeners = [
+        "almost", "barely", "hardly", "less", "little", "marginally", "occasionally", "partly", "scarcely", "slightly",
+        "somewhat", "kinda", "sorta", "mildly", "modestly",
+    ]
+    static let negations = [
+        "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot", "n't",
+        "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wont", "wouldnt",
+        "shouldnt", "hasnt", "havent", "hadnt", "aint", "rarely", "seldom", "lack", "lacked", "lacks",
+    ]
+}
