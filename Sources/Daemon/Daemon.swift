@@ -85,7 +85,9 @@ public struct Daemon: Sendable {
             ? ArticlePipeline(
                 enrichers: ArticlePipeline.enrichers(
                     entities: config.entities, keywords: config.keywords, summarySentences: config.summarySentences),
-                limits: limits)
+                limits: limits,
+                duplicates: config.duplicates > 0
+                    ? DuplicateIndex(capacity: config.duplicates, window: config.duplicateWindow) : nil)
             : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
         var services: [any Service] = []
         if let http = config.http {

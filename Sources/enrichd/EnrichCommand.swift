@@ -32,6 +32,9 @@ struct EnrichCommand: AsyncParsableCommand {
     @Option(help: "Summary sentences per article (0 = none).")
     var summarySentences: Int = 3
 
+    @Option(help: "Recent fingerprints kept to mark near-duplicates (enrichment.duplicate_of; 0 = off).")
+    var duplicates: Int = 10_000
+
     @Option(help: "Lines processed concurrently per batch.")
     var batch: Int = 256
 
@@ -41,7 +44,8 @@ struct EnrichCommand: AsyncParsableCommand {
             ? ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [])
             : ArticlePipeline(
                 enrichers: ArticlePipeline.enrichers(
-                    entities: !noEntities, keywords: max(0, keywords), summarySentences: max(0, summarySentences)))
+                    entities: !noEntities, keywords: max(0, keywords), summarySentences: max(0, summarySentences)),
+                duplicates: duplicates > 0 ? DuplicateIndex(capacity: duplicates, window: .seconds(365 * 86_400)) : nil)
         let out = OutputBuffer()
         if files.isEmpty {
             try await process(lines: LineReader(fileDescriptor: 0), pipeline: pipeline, out: out)

@@ -5,7 +5,7 @@ import Testing
 
 private struct FailingEnricher: Enricher {
     var name: String { "failing" }
-    func enrich(_ article: Article, into result: inout Enrichments) throws(EnrichmentError) {
+    func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
         throw EnrichmentError(code: .failed, enricher: name, detail: "always fails")
     }
 }

@@ -68,6 +68,12 @@ extension ConfigurationKey {
             "pipeline.summarySentences", .int, "3",
             "Sentences in the extractive summary (`enrichment.summary`); 0 = none."),
         .init(
+            "pipeline.duplicates", .int, "10000",
+            "Fingerprints of recent articles kept to mark near-duplicates (`enrichment.duplicate_of`); 0 = off."),
+        .init(
+            "pipeline.duplicateWindowSeconds", .int, "86400",
+            "How long a fingerprint is kept for near-duplicate marking."),
+        .init(
             "pipeline.maxPayloadBytes", .int, "16777216", "Payloads larger than this are dead-lettered as `too_large`."),
 
         .init(

@@ -24,6 +24,10 @@ public struct DaemonConfiguration: Sendable {
     public var keywords: Int
     /// Summary sentences per article (`pipeline.summarySentences`; 0 = none).
     public var summarySentences: Int
+    /// Recent fingerprints kept for near-duplicate marking (`pipeline.duplicates`; 0 = off).
+    public var duplicates: Int
+    /// How long a fingerprint is kept (`pipeline.duplicateWindowSeconds`).
+    public var duplicateWindow: Duration
     /// Largest payload accepted for processing.
     public var maxPayloadBytes: Int
     /// Deadline for the whole drain after SIGTERM.
@@ -56,6 +60,8 @@ public struct DaemonConfiguration: Sendable {
         self.entities = settings.bool("pipeline.entities")
         self.keywords = settings.int("pipeline.keywords", in: 0...50)
         self.summarySentences = settings.int("pipeline.summarySentences", in: 0...20)
+        self.duplicates = settings.int("pipeline.duplicates", in: 0...10_000_000)
+        self.duplicateWindow = .seconds(settings.int("pipeline.duplicateWindowSeconds", in: 1...31_536_000))
         self.maxPayloadBytes = settings.int("pipeline.maxPayloadBytes", in: 1...(1 << 30))
         self.drainTimeout = settings.milliseconds("shutdown.drainTimeoutMs", in: 100...600_000)
         self.linger = settings.milliseconds("shutdown.lingerMs", in: 0...600_000)

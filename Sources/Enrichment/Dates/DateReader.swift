@@ -45,7 +45,7 @@ struct DateReader {
          "fiscal", "through", "throughout", "year", "end", "spring", "summer", "autumn", "fall", "winter", "calendar"].map(key))
     static let futureCues: Set<UInt64> = Set(
         ["will", "'ll", "shall", "next", "due", "scheduled", "expected", "plans", "planned", "planning", "upcoming", "coming",
-         "until", "tomorrow", "to"].map(key))
+         "tomorrow"].map(key))
 
     func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
     func capitalized(_ k: Int) -> Bool { tokens[k].flags.contains(.capitalized) }
