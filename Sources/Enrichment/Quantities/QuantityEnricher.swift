@@ -53,8 +53,13 @@ public struct QuantityEnricher: Enricher {
             return (make(text, tokens, first, k + 1, amount, unit, .duration), k + 1)
         }
         if tokens[k].flags.contains(.hasDigit) {
-            guard let parsed = parseNumber(buffer, tokens[k].range) else { return nil }
-            value = parsed
+            if let parsed = parseNumber(buffer, tokens[k].range) {
+                value = parsed
+            } else if currency != nil, let parsed = suffixedNumber(buffer, tokens[k].range) {  // `£3m`, `$1.2bn`
+                value = parsed
+            } else {
+                return nil
+            }
             numberWord = false
         } else if let parsed = QuantityUnits.numberWords[word(k)] {
             value = parsed
@@ -208,6 +213,23 @@ public struct QuantityEnricher: Enricher {
             i += 1
         }
         return digits > 0 ? integer + fraction : nil
+    }
+
+    /// `3m` → 3,000,000, `1.2bn` → 1,200,000,000, `5k` → 5,000.
+    static func suffixedNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var digitsEnd = range.lowerBound
+        while digitsEnd < range.upperBound, buffer[digitsEnd] &- 0x30 < 10 || buffer[digitsEnd] == UInt8(ascii: ".")
+            || buffer[digitsEnd] == UInt8(ascii: ",")
+        {
+            digitsEnd += 1
+        }
+        guard digitsEnd > range.lowerBound, let number = parseNumber(buffer, range.lowerBound..<digitsEnd) else { return nil }
+        switch FeatureHash.lowercased(buffer, digitsEnd, range.upperBound) {
+        case FeatureHash.lowercased("m"), FeatureHash.lowercased("mn"): return number * 1e6
+        case FeatureHash.lowercased("bn"), FeatureHash.lowercased("b"): return number * 1e9
+        case FeatureHash.lowercased("k"): return number * 1e3
+        default: return nil
+        }
     }
 
     /// `1/2` → 0.5.
