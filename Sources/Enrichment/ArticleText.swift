@@ -24,6 +24,15 @@ public final class ArticleText {
         return tokens
     }()
 
+    /// For each token, ``FeatureHash/lowercased(_:_:_:)`` of its text: the key the enrichers' word
+    /// tables use.
+    public private(set) lazy var keys: [UInt64] = {
+        let tokens = self.tokens
+        return bytes.withUnsafeBufferPointer { buffer in
+            tokens.map { FeatureHash.lowercased(buffer, Int($0.start), Int($0.end)) }
+        }
+    }()
+
     /// The byte ranges of the body's sentences (``SentenceBoundaries``).
     public private(set) lazy var sentences: [Range<Int>] = {
         var sentences: [Range<Int>] = []

@@ -21,10 +21,15 @@ public struct DateEnricher: Enricher {
         let published = text.article.publishedAt.flatMap { CalendarDay(iso: $0) }
         var found: [DateReference] = []
         let tokens = text.tokens
+        let keys = text.keys
         text.bytes.withUnsafeBufferPointer { buffer in
-            let reader = DateReader(buffer: buffer, tokens: tokens, text: text, published: published)
+            let reader = DateReader(buffer: buffer, tokens: tokens, keys: keys, text: text, published: published)
             var k = 0
             while k < tokens.count {
+                guard tokens[k].flags.contains(.hasDigit) || DateReader.starters.contains(keys[k]) else {
+                    k += 1
+                    continue
+                }
                 if let (reference, next) = reader.read(at: k) {
                     found.append(reference)
                     k = next

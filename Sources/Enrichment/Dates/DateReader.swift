@@ -4,6 +4,7 @@ import Articles
 struct DateReader {
     let buffer: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
+    let keys: [UInt64]
     let text: ArticleText
     let published: CalendarDay?
 
@@ -31,6 +32,16 @@ struct DateReader {
         }
         return table
     }()
+    /// The words a date expression can start with (numbers aside).
+    static let starters: Set<UInt64> = {
+        var set = Set(months.keys).union(weekdays.keys).union(deictic.keys).union(shifts.keys).union(ordinals.keys)
+        set.formUnion(yearLeads)
+        for word in ["earlier", "later", "early", "late"] { set.insert(key(word)) }
+        for name in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"] {
+            set.insert(key("mid-" + name))
+        }
+        return set
+    }()
     static let dayParts: Set<UInt64> = Set(["morning", "afternoon", "evening", "night"].map(key))
     static let deictic: [UInt64: Int] = [key("yesterday"): -1, key("today"): 0, key("tonight"): 0, key("tomorrow"): 1]
     static let periods: [UInt64: DateReference.Granularity] = [key("week"): .week, key("month"): .month, key("year"): .year]
@@ -47,7 +58,7 @@ struct DateReader {
         ["will", "'ll", "shall", "next", "due", "scheduled", "expected", "plans", "planned", "planning", "upcoming", "coming",
          "tomorrow"].map(key))
 
-    func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
+    func word(_ k: Int) -> UInt64 { keys[k] }
     func capitalized(_ k: Int) -> Bool { tokens[k].flags.contains(.capitalized) }
     func integer(_ k: Int) -> Int? {
         let range = tokens[k].range
@@ -120,8 +131,8 @@ struct DateReader {
         // `last`/`this`/`next` + week, month, year or weekday; `earlier`/`later this` + period.
         var shiftStart = k
         var shiftToken = k
-        if w == Self.key("earlier") || w == Self.key("later") || w == Self.key("early") || w == Self.key("late") {
-            guard k + 1 < tokens.count, word(k + 1) == Self.key("this") else { return readYearLead(at: k) }
+        if w == Word.earlier || w == Word.later || w == Word.early || w == Word.late {
+            guard k + 1 < tokens.count, word(k + 1) == Word.this else { return readYearLead(at: k) }
             shiftToken = k + 1
         }
         if let shift = Self.shifts[word(shiftToken)], shiftToken + 1 < tokens.count {
@@ -158,7 +169,7 @@ struct DateReader {
         // `mid-March`.
         if tokens[k].end - tokens[k].start > 4, w != 0 {
             let start = Int(tokens[k].start)
-            if FeatureHash.lowercased(buffer, start, start + 4) == Self.key("mid-"),
+            if FeatureHash.lowercased(buffer, start, start + 4) == Word.mid,
                 let monthNumber = Self.months[FeatureHash.lowercased(buffer, start + 4, Int(tokens[k].end))]
             {
                 var end = k + 1
@@ -187,7 +198,7 @@ struct DateReader {
         if let quarter = Self.ordinals[w], k + 1 < tokens.count, Self.quarters.contains(word(k + 1)) {
             var end = k + 2
             var year: Int? = nil
-            if end + 1 < tokens.count, word(end) == Self.key("of"), let y = self.year(end + 1) {
+            if end + 1 < tokens.count, word(end) == Word.of, let y = self.year(end + 1) {
                 year = y
                 end += 2
             } else if k > 0, let y = self.year(k - 1) {
@@ -284,4 +295,15 @@ struct DateReader {
         }
         return reference(first, end, resolved, granularity, relative: true)
     }
+}
+
+/// Word keys compared in the hot path, hashed once.
+private enum Word {
+    static let earlier = FeatureHash.lowercased("earlier")
+    static let early = FeatureHash.lowercased("early")
+    static let late = FeatureHash.lowercased("late")
+    static let later = FeatureHash.lowercased("later")
+    static let mid = FeatureHash.lowercased("mid-")
+    static let of = FeatureHash.lowercased("of")
+    static let this = FeatureHash.lowercased("this")
 }

@@ -33,17 +33,21 @@ public struct EntityEnricher: Enricher {
     }()
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
-        let article = text.article
-        result.entities = entities(in: article)
+        result.entities = entities(in: text)
     }
 
     /// The entities of `article`'s body, most salient first.
     public func entities(in article: Article) -> [Entity] {
-        var body = article.body
+        entities(in: ArticleText(article))
+    }
+
+    /// The entities of the body of `text` (using its shared tokens), most salient first.
+    public func entities(in text: ArticleText) -> [Entity] {
+        let article = text.article
+        let body = article.body
+        let tokens = text.tokens
         var found: [EntityGrouping.Found] = []
-        body.withUTF8 { text in
-            var tokens: [Token] = []
-            Tokenizer.tokenize(text, into: &tokens)
+        text.bytes.withUnsafeBufferPointer { text in
             let tags = workspaces.with { workspace in
                 tokens.withUnsafeBufferPointer { tagger.tag(text, $0, workspace: &workspace) }
             }

@@ -35,8 +35,7 @@ public struct KeyphraseEnricher: Enricher {
     }
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
-        let article = text.article
-        result.keywords = keyphrases(of: article, entities: result.entities ?? [])
+        result.keywords = keyphrases(of: text, entities: result.entities ?? [])
     }
 
     private struct Candidate {
@@ -57,8 +56,13 @@ public struct KeyphraseEnricher: Enricher {
 
     /// The keyphrases of `article`, best first.
     public func keyphrases(of article: Article, entities: [Entity]) -> [Keyphrase] {
+        keyphrases(of: ArticleText(article), entities: entities)
+    }
+
+    /// The keyphrases of `text` (using its shared tokens), best first.
+    public func keyphrases(of text: ArticleText, entities: [Entity]) -> [Keyphrase] {
         guard maxCount > 0 else { return [] }
-        var body = article.body
+        let article = text.article
         let titleWords = Self.wordKeys(article.title ?? "")
         var entityKeys = Set<UInt64>()
         for entity in entities { if let key = Self.phraseKey(entity.name) { entityKeys.insert(key) } }
@@ -66,9 +70,8 @@ public struct KeyphraseEnricher: Enricher {
         candidates.reserveCapacity(article.body.utf8.count / 2)
         var order: [UInt64] = []
         var tokenCount = 0
-        body.withUTF8 { buffer in
-            var tokens: [Token] = []
-            Tokenizer.tokenize(buffer, into: &tokens)
+        let tokens = text.tokens
+        text.bytes.withUnsafeBufferPointer { buffer in
             tokenCount = tokens.count
             var run: [(key: UInt64, idf: Double, start: Int, end: Int)] = []
             run.reserveCapacity(16)
@@ -133,7 +136,7 @@ public struct KeyphraseEnricher: Enricher {
             if entityKeys.contains(key) { score *= 1.3 }
             scored.append((key, score))
         }
-        let bytes = Array(article.body.utf8)
+        let bytes = text.bytes
         scored.sort { $0.score != $1.score ? $0.score > $1.score : candidates[$0.key]!.first < candidates[$1.key]!.first }
         var chosen: [Keyphrase] = []
         var chosenKeys: [UInt64] = []

@@ -17,11 +17,18 @@ public struct QuantityEnricher: Enricher {
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
         let tokens = text.tokens
+        let keys = text.keys
         var found: [Quantity] = []
         text.bytes.withUnsafeBufferPointer { buffer in
             var k = 0
             while k < tokens.count {
-                if let (quantity, next) = Self.quantity(at: k, buffer, tokens, text) {
+                guard tokens[k].flags.contains(.hasDigit) || QuantityUnits.numberWords[keys[k]] != nil
+                    || Self.mayBeCurrency(buffer, tokens[k]) || buffer[tokens[k].range].contains(UInt8(ascii: "-"))
+                else {
+                    k += 1
+                    continue
+                }
+                if let (quantity, next) = Self.quantity(at: k, buffer, tokens, keys, text) {
                     found.append(quantity)
                     k = next
                 } else {
@@ -34,9 +41,9 @@ public struct QuantityEnricher: Enricher {
 
     /// The quantity starting at token `k` and the token after it, if one starts there.
     static func quantity(
-        at first: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ text: ArticleText
+        at first: Int, _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ keys: [UInt64], _ text: ArticleText
     ) -> (Quantity, Int)? {
-        func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
+        func word(_ k: Int) -> UInt64 { keys[k] }
         func string(_ k: Int) -> String { text.text(tokens[k].range) }
         func adjacent(_ k: Int) -> Bool { k < tokens.count && tokens[k].start == tokens[k - 1].end }
         var k = first
@@ -79,7 +86,7 @@ public struct QuantityEnricher: Enricher {
             {
                 return nil
             }
-            if key == FeatureHash.lowercased("no") && numberWord { return nil }
+            if key == Word.no && numberWord { return nil }
         }
         k += 1
         // `2-1/4`-style fractions split over two tokens (`2 1/4`).
@@ -93,8 +100,8 @@ public struct QuantityEnricher: Enricher {
             k += 1
         } else if k < tokens.count, adjacent(k), currency != nil {  // `$5bn`, `£3m`
             let suffix = word(k)
-            if suffix == FeatureHash.lowercased("bn") { value *= 1e9; k += 1 }
-            else if suffix == FeatureHash.lowercased("m") { value *= 1e6; k += 1 }
+            if suffix == Word.bn { value *= 1e9; k += 1 }
+            else if suffix == Word.word_m { value *= 1e6; k += 1 }
         }
         if let currency {
             return (make(text, tokens, first, k, value, currency, .money), k)
@@ -111,7 +118,7 @@ public struct QuantityEnricher: Enricher {
         if let country = QuantityUnits.currencyCountries[word(k)], k + 1 < tokens.count {
             countryCurrency = country
             unitToken = k + 1
-        } else if word(k) == FeatureHash.lowercased("hong"), k + 2 < tokens.count, word(k + 1) == FeatureHash.lowercased("kong") {
+        } else if word(k) == Word.hong, k + 2 < tokens.count, word(k + 1) == Word.kong {
             countryCurrency = ("HKD", nil)
             unitToken = k + 2
         }
@@ -128,7 +135,7 @@ public struct QuantityEnricher: Enricher {
             // `per cent`: the unit is two words.
             return (make(text, tokens, first, unitToken + 1, value * unit.factor, unit.symbol, unit.kind), unitToken + 1)
         }
-        if word(k) == FeatureHash.lowercased("per"), k + 1 < tokens.count, word(k + 1) == FeatureHash.lowercased("cent") {
+        if word(k) == Word.per, k + 1 < tokens.count, word(k + 1) == Word.cent {
             return (make(text, tokens, first, k + 2, value, "%", .percent), k + 2)
         }
         if integerYear { return nil }
@@ -153,6 +160,13 @@ public struct QuantityEnricher: Enricher {
         }
         let unit = String(decoding: buffer[Int(tokens[noun].start)..<Int(tokens[end - 1].end)], as: UTF8.self).lowercased()
         return (make(text, tokens, first, end, value, unit, .count), end)
+    }
+
+    /// `$`, `£`, `€`, `¥` or a `US$`-style prefix.
+    @inline(__always)
+    static func mayBeCurrency(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let first = buffer[Int(token.start)]
+        return first == UInt8(ascii: "$") || first == 0xC2 || first == 0xE2 || buffer[Int(token.end) - 1] == UInt8(ascii: "$")
     }
 
     static func make(
@@ -225,9 +239,9 @@ public struct QuantityEnricher: Enricher {
         }
         guard digitsEnd > range.lowerBound, let number = parseNumber(buffer, range.lowerBound..<digitsEnd) else { return nil }
         switch FeatureHash.lowercased(buffer, digitsEnd, range.upperBound) {
-        case FeatureHash.lowercased("m"), FeatureHash.lowercased("mn"): return number * 1e6
-        case FeatureHash.lowercased("bn"), FeatureHash.lowercased("b"): return number * 1e9
-        case FeatureHash.lowercased("k"): return number * 1e3
+        case Word.word_m, Word.mn: return number * 1e6
+        case Word.bn, Word.word_b: return number * 1e9
+        case Word.word_k: return number * 1e3
         default: return nil
         }
     }
@@ -263,4 +277,18 @@ public struct QuantityEnricher: Enricher {
         else { return nil }
         return (amount, unit.symbol)
     }
+}
+
+/// Word keys compared in the hot path, hashed once.
+private enum Word {
+    static let bn = FeatureHash.lowercased("bn")
+    static let cent = FeatureHash.lowercased("cent")
+    static let hong = FeatureHash.lowercased("hong")
+    static let kong = FeatureHash.lowercased("kong")
+    static let mn = FeatureHash.lowercased("mn")
+    static let no = FeatureHash.lowercased("no")
+    static let per = FeatureHash.lowercased("per")
+    static let word_b = FeatureHash.lowercased("b")
+    static let word_k = FeatureHash.lowercased("k")
+    static let word_m = FeatureHash.lowercased("m")
 }

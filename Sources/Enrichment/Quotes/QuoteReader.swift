@@ -5,6 +5,7 @@ struct QuoteReader {
     let buffer: UnsafeBufferPointer<UInt8>
     let text: ArticleText
     let tokens: [Token]
+    let keys: [UInt64]
     /// Entity mentions as (start, end, entity index), code points, in body order.
     let mentions: [(start: Int, end: Int, entity: Int)]
     let entities: [Entity]
@@ -16,6 +17,7 @@ struct QuoteReader {
         self.buffer = buffer
         self.text = text
         self.tokens = text.tokens
+        self.keys = text.keys
         self.entities = entities
         var mentions: [(start: Int, end: Int, entity: Int)] = []
         for (index, entity) in entities.enumerated() where entity.type == "PER" || entity.type == "ORG" {
@@ -56,7 +58,7 @@ struct QuoteReader {
          "king", "queen", "prince", "deputy", "envoy", "aide", "activist", "campaigner", "banker", "trader",
          "dealer", "dealers", "traders", "analysts", "economists", "statement", "report", "ministry", "department"].map(key))
 
-    func word(_ k: Int) -> UInt64 { FeatureHash.lowercased(buffer, Int(tokens[k].start), Int(tokens[k].end)) }
+    func word(_ k: Int) -> UInt64 { keys[k] }
     func isPunctuation(_ k: Int, _ c: Character) -> Bool {
         tokens[k].flags.contains(.punctuation) && tokens[k].end - tokens[k].start == 1 && buffer[Int(tokens[k].start)] == c.asciiValue!
     }
@@ -156,7 +158,7 @@ struct QuoteReader {
         while v >= start {
             let w = word(v)
             if Self.verbs.contains(w) {
-                if w == Self.key("according"), v + 1 < k, word(v + 1) == Self.key("to") {
+                if w == Word.according, v + 1 < k, word(v + 1) == Word.to {
                     var end = v + 2
                     while end < k && !isPunctuation(end, ",") { end += 1 }
                     return resolve((v + 2)..<end, verb: v, quoteStart: quoteStart)
@@ -191,7 +193,7 @@ struct QuoteReader {
         if phrase.count == 1 && Self.groupPronouns.contains(head) { return Attribution(verb: verbText) }
         // A description: `the spokesman`, `a witness`, `officials`.
         guard phrase.count <= 5, phrase.contains(where: { Self.roles.contains(word($0)) }) else { return nil }
-        if head == Self.key("the"), phrase.count >= 2 {
+        if head == Word.the, phrase.count >= 2 {
             let noun = word(phrase.lowerBound + 1)
             if Self.organisations.contains(noun), let organisation = lastMention(before: quoteStart, type: "ORG") {
                 return Attribution(speaker: organisation.name, type: organisation.type, verb: verbText)
@@ -284,9 +286,9 @@ struct QuoteReader {
             for v in (first + 1)..<min(end, first + 10) where Self.indirectVerbs.contains(word(v)) {
                 guard let attribution = resolve(first..<v, verb: v, quoteStart: sentenceStart), attribution.type != nil else { break }
                 var clauseStart = v + 1
-                if word(v) == Self.key("told"), clauseStart < end { clauseStart += 1 }  // `told reporters`
-                if clauseStart < end && word(clauseStart) == Self.key("on") { break }
-                if clauseStart < end && word(clauseStart) == Self.key("that") { clauseStart += 1 }
+                if word(v) == Word.told, clauseStart < end { clauseStart += 1 }  // `told reporters`
+                if clauseStart < end && word(clauseStart) == Word.on { break }
+                if clauseStart < end && word(clauseStart) == Word.that { clauseStart += 1 }
                 var clauseEnd = end - 1
                 if ends(clauseEnd) { clauseEnd -= 1 }
                 guard clauseEnd - clauseStart >= 3 else { break }
@@ -303,4 +305,14 @@ struct QuoteReader {
             end: text.scalarOffset(bytes.upperBound), speaker: attribution.speaker, speakerType: attribution.type,
             role: attribution.role, verb: attribution.verb)
     }
+}
+
+/// Word keys compared in the hot path, hashed once.
+private enum Word {
+    static let according = FeatureHash.lowercased("according")
+    static let on = FeatureHash.lowercased("on")
+    static let that = FeatureHash.lowercased("that")
+    static let the = FeatureHash.lowercased("the")
+    static let to = FeatureHash.lowercased("to")
+    static let told = FeatureHash.lowercased("told")
 }

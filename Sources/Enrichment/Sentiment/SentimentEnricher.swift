@@ -9,7 +9,8 @@ public import Articles
 /// normalised as `s / √(s² + 15)`. The document score is the mean over sentences, so long articles
 /// do not saturate, and GDELT's word shares are reported beside it: positive and negative per cent
 /// of words, tone = positive − negative, polarity = positive + negative. An entity's score is the
-/// mean over the sentences that mention it. Reads the entities (run ``EntityEnricher`` first).
+/// mean over the sentences that mention it, each read toward the mention: a sentiment word's weight
+/// is divided by 1 + its distance in tokens / 4. Reads the entities (run ``EntityEnricher`` first).
 public struct SentimentEnricher: Enricher {
     /// Scores at or beyond ±`threshold` are labelled positive or negative.
     public static let threshold = 0.05
@@ -32,17 +33,41 @@ public struct SentimentEnricher: Enricher {
         var positive = 0
         var negative = 0
         var words = 0
+        /// Exclamation marks (at most 4 count).
+        var exclamations = 0
+        /// This sentence's entries in ``Reading/contributions``.
+        var contributions: Range<Int> = 0..<0
+    }
+
+    /// The sentences of an article with each sentiment word's contribution (token index, value after
+    /// boosters, negation and contrast).
+    struct Reading {
+        var sentences: [SentenceTone] = []
+        var contributions: [(token: Int32, value: Float)] = []
+
+        /// The score of sentence `index` read toward the tokens `focus`: each contribution is divided
+        /// by 1 + distance / 4, so words next to the target count most.
+        func score(_ index: Int, focus: [Int]) -> Double {
+            let sentence = sentences[index]
+            guard !focus.isEmpty else { return sentence.score }
+            var sum = 0.0
+            for (token, value) in contributions[sentence.contributions] {
+                var distance = Int.max
+                for k in focus { distance = min(distance, abs(k - Int(token))) }
+                sum += Double(value) / (1 + Double(distance) / 4)
+            }
+            return SentimentEnricher.normalised(sum, exclamations: sentence.exclamations)
+        }
     }
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
-        let sentences = text.sentences
-        let tones = self.tones(text, sentences)
+        let reading = read(text)
         var positive = 0
         var negative = 0
         var words = 0
         var sum = 0.0
         var scored = 0
-        for tone in tones where tone.words > 0 {
+        for tone in reading.sentences where tone.words > 0 {
             positive += tone.positive
             negative += tone.negative
             words += tone.words
@@ -52,45 +77,57 @@ public struct SentimentEnricher: Enricher {
         let score = scored > 0 ? sum / Double(scored) : 0
         let share = { (count: Int) in words > 0 ? Self.rounded(100 * Double(count) / Double(words)) : 0 }
         var entities: [Sentiment.EntityTone] = []
-        if let found = result.entities, !found.isEmpty, !sentences.isEmpty {
-            let starts = sentences.map { text.scalarOffset($0.lowerBound) }
-            for entity in found.prefix(maxEntities) {
-                var seen = Set<Int>()
-                var total = 0.0
-                for mention in entity.mentions {
-                    guard let index = Self.sentence(containing: mention.start, starts: starts), seen.insert(index).inserted
-                    else { continue }
-                    total += tones[index].score
-                }
-                guard !seen.isEmpty else { continue }
-                let mean = total / Double(seen.count)
-                entities.append(
-                    .init(name: entity.name, type: entity.type, score: Self.rounded(mean), label: Self.label(mean), sentences: seen.count))
-            }
+        for entity in (result.entities ?? []).prefix(maxEntities) {
+            let mean = targetScore(text, reading, entity.mentions.map { $0.start..<$0.end })
+            guard let mean else { continue }
+            entities.append(
+                .init(
+                    name: entity.name, type: entity.type, score: Self.rounded(mean.score), label: Self.label(mean.score),
+                    sentences: mean.sentences))
         }
         result.sentiment = Sentiment(
             score: Self.rounded(score), label: Self.label(score), positive: share(positive), negative: share(negative),
             tone: Self.rounded(share(positive) - share(negative)), polarity: Self.rounded(share(positive) + share(negative)),
-            words: words,
-            entities: entities)
+            words: words, entities: entities)
     }
 
-    /// The score (−1…1) of the sentences of `text` that hold the code point ranges `targets`
-    /// (a target-dependent reading of one entity; the evaluation uses it with NewsMTSC's targets).
+    /// The score (−1…1) toward the code point ranges `targets` of `text`: the mean over the sentences
+    /// holding them, each read toward the targets (what `enrichment.sentiment.entities` reports; the
+    /// evaluation uses it with NewsMTSC's targets).
     public func score(of text: String, targets: [Range<Int>]) -> Double {
         let analysed = ArticleText(Article(body: text))
-        let sentences = analysed.sentences
-        let tones = self.tones(analysed, sentences)
-        let starts = sentences.map { analysed.scalarOffset($0.lowerBound) }
-        var seen = Set<Int>()
-        var total = 0.0
+        return targetScore(analysed, read(analysed), targets)?.score ?? 0
+    }
+
+    /// The mean focused score over the sentences holding `targets`, and how many sentences that is.
+    func targetScore(_ text: ArticleText, _ reading: Reading, _ targets: [Range<Int>]) -> (score: Double, sentences: Int)? {
+        let sentences = text.sentences
+        let tokens = text.tokens
+        guard !sentences.isEmpty, !tokens.isEmpty else { return nil }
+        var focus: [Int: [Int]] = [:]
         for target in targets {
-            guard let index = Self.sentence(containing: target.lowerBound, starts: starts), seen.insert(index).inserted else {
-                continue
+            // The first token at or after the target's first code point.
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if text.scalarOffset(Int(tokens[mid].start)) < target.lowerBound { low = mid + 1 } else { high = mid }
             }
-            total += tones[index].score
+            guard low < tokens.count else { continue }
+            let byte = Int(tokens[low].start)
+            var lowSentence = 0
+            var highSentence = sentences.count
+            while lowSentence < highSentence {
+                let mid = (lowSentence + highSentence) / 2
+                if sentences[mid].lowerBound <= byte { lowSentence = mid + 1 } else { highSentence = mid }
+            }
+            guard lowSentence > 0 else { continue }
+            focus[lowSentence - 1, default: []].append(low)
         }
-        return seen.isEmpty ? 0 : total / Double(seen.count)
+        guard !focus.isEmpty else { return nil }
+        var total = 0.0
+        for (index, near) in focus { total += reading.score(index, focus: near) }
+        return (total / Double(focus.count), focus.count)
     }
 
     /// `positive`, `negative` or `neutral` for a score.
@@ -98,31 +135,39 @@ public struct SentimentEnricher: Enricher {
         score >= threshold ? "positive" : score <= -threshold ? "negative" : "neutral"
     }
 
-    /// The tone of every sentence, in order.
-    func tones(_ text: ArticleText, _ sentences: [Range<Int>]) -> [SentenceTone] {
+    /// `sum` plus exclamation emphasis, normalised to −1…1 as `s / √(s² + 15)`.
+    static func normalised(_ sum: Double, exclamations: Int) -> Double {
+        guard sum != 0 else { return 0 }
+        let s = sum + Double(min(exclamations, 4)) * 0.292 * (sum > 0 ? 1 : -1)
+        return max(-1, min(1, s / (s * s + 15).squareRoot()))
+    }
+
+    /// Reads every sentence of `text`.
+    func read(_ text: ArticleText) -> Reading {
         let tokens = text.tokens
-        var tones: [SentenceTone] = []
-        tones.reserveCapacity(sentences.count)
+        var reading = Reading()
+        reading.sentences.reserveCapacity(text.sentences.count)
         text.bytes.withUnsafeBufferPointer { buffer in
             var k = 0
-            for sentence in sentences {
+            for sentence in text.sentences {
                 while k < tokens.count && Int(tokens[k].start) < sentence.lowerBound { k += 1 }
                 var end = k
                 while end < tokens.count && Int(tokens[end].start) < sentence.upperBound { end += 1 }
-                tones.append(tone(buffer, tokens, k..<end))
+                reading.sentences.append(tone(buffer, tokens, k..<end, into: &reading.contributions))
                 k = end
             }
         }
-        return tones
+        return reading
     }
 
-    /// The tone of `tokens[range]`.
-    func tone(_ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> SentenceTone {
+    /// The tone of `tokens[range]`; appends its sentiment words' contributions.
+    func tone(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>,
+        into contributions: inout [(token: Int32, value: Float)]
+    ) -> SentenceTone {
         var tone = SentenceTone()
-        var before = 0.0
-        var after = 0.0
-        var contrast = false
-        var exclamations = 0
+        let first = contributions.count
+        var contrast: Int?  // index in `contributions` where the words after a `but` start
         var lastNegation = Int.min / 2
         // The boosts of the last three tokens, newest first.
         var boosts = (0.0, 0.0, 0.0)
@@ -135,7 +180,7 @@ public struct SentimentEnricher: Enricher {
             let token = tokens[k]
             let flags = token.flags
             if flags.contains(.punctuation) {
-                if buffer[Int(token.start)] == UInt8(ascii: "!") { exclamations += Int(token.end - token.start) }
+                if buffer[Int(token.start)] == UInt8(ascii: "!") { tone.exclamations += Int(token.end - token.start) }
                 boosts = (0, boosts.0, boosts.1)
                 continue
             }
@@ -153,9 +198,7 @@ public struct SentimentEnricher: Enricher {
                 case .negation:
                     lastNegation = k
                 case .contrast:
-                    before += after
-                    after = 0
-                    contrast = true
+                    contrast = contributions.count
                 }
                 boosts = (0, boosts.0, boosts.1)
                 continue
@@ -167,25 +210,19 @@ public struct SentimentEnricher: Enricher {
                 valence += sign * (boosts.0 + boosts.1 * 0.95 + boosts.2 * 0.9)
                 if k - lastNegation <= 3 { valence *= -0.74 }
                 if valence > 0 { tone.positive += 1 } else if valence < 0 { tone.negative += 1 }
-                after += valence
+                contributions.append((Int32(truncatingIfNeeded: k), Float(valence)))
             }
             boosts = (0, boosts.0, boosts.1)
         }
-        var sum = contrast ? before * 0.5 + after * 1.5 : after
-        if sum != 0 { sum += Double(min(exclamations, 4)) * 0.292 * (sum > 0 ? 1 : -1) }
-        tone.score = sum == 0 ? 0 : max(-1, min(1, sum / (sum * sum + 15).squareRoot()))
-        return tone
-    }
-
-    /// The index of the last sentence starting at or before code point `offset`.
-    static func sentence(containing offset: Int, starts: [Int]) -> Int? {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+        // `but`: what came before counts half, what follows one and a half.
+        if let contrast {
+            for c in first..<contributions.count { contributions[c].value *= c < contrast ? 0.5 : 1.5 }
         }
-        return low == 0 ? nil : low - 1
+        var sum = 0.0
+        for c in first..<contributions.count { sum += Double(contributions[c].value) }
+        tone.score = Self.normalised(sum, exclamations: tone.exclamations)
+        tone.contributions = first..<contributions.count
+        return tone
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

@@ -18,19 +18,23 @@ public struct SummaryEnricher: Enricher {
     }
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
-        let article = text.article
-        result.summary = summary(of: article, entities: result.entities ?? [])
+        result.summary = summary(of: text, entities: result.entities ?? [])
     }
 
     /// The summary sentences of `article`, in article order.
     public func summary(of article: Article, entities: [Entity]) -> [SummarySentence] {
-        let candidates = SummarySentences(article, entities: entities).sentences
+        summary(of: ArticleText(article), entities: entities)
+    }
+
+    /// The summary sentences of `text` (using its shared sentence split), in article order.
+    public func summary(of text: ArticleText, entities: [Entity]) -> [SummarySentence] {
+        let candidates = SummarySentences(text, entities: entities).sentences
         guard !candidates.isEmpty, sentenceCount > 0 else { return [] }
         let scores = candidates.map { Self.score($0.features) }
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var chosen: [Int] = []
         var chosenWords: [Set<UInt64>] = []
-        let body = Array(article.body.utf8)
+        let body = text.bytes
         for index in order where chosen.count < sentenceCount {
             let words = body.withUnsafeBufferPointer { buffer in
                 var set = Set<UInt64>()

@@ -29,10 +29,13 @@ public struct SummarySentences {
 
     /// Splits `article`'s body and computes the features; `entities` are the article's entities.
     public init(_ article: Article, entities: [Entity]) {
-        var body = article.body
-        body.withUTF8 { buffer in
-            var ranges: [Range<Int>] = []
-            SentenceBoundaries.forEach(in: buffer) { ranges.append($0) }
+        self.init(ArticleText(article), entities: entities)
+    }
+
+    /// Computes the features from `text`'s shared sentence split; `entities` are the article's entities.
+    public init(_ text: ArticleText, entities: [Entity]) {
+        let ranges = text.sentences
+        text.bytes.withUnsafeBufferPointer { buffer in
             // Word frequencies over the whole body, for centrality.
             var frequency: [UInt64: Int] = [:]
             frequency.reserveCapacity(buffer.count / 8)
