@@ -13,7 +13,33 @@ public final class ArticleText {
     /// Wraps `article`.
     public init(_ article: Article) {
         self.article = article
-        self.bytes = Array(article.body.utf8)
+        let bytes = Array(article.body.utf8)
+        self.bytes = bytes
+        self.scalarOffsets = Self.scalarOffsets(of: bytes)
+    }
+
+    /// For each byte offset (and the end), the code point offset; empty when the body is ASCII.
+    private let scalarOffsets: [Int32]
+
+    private static func scalarOffsets(of bytes: [UInt8]) -> [Int32] {
+        var ascii = true
+        for b in bytes where b >= 0x80 {
+            ascii = false
+            break
+        }
+        guard !ascii else { return [] }
+        var offsets = [Int32](repeating: 0, count: bytes.count + 1)
+        var scalars: Int32 = 0
+        for (i, b) in bytes.enumerated() {
+            if b & 0xC0 == 0x80 {
+                offsets[i] = scalars - 1  // a continuation byte: its character's code point
+            } else {
+                offsets[i] = scalars
+                scalars += 1
+            }
+        }
+        offsets[bytes.count] = scalars
+        return offsets
     }
 
     /// The body's tokens (``Tokenizer``), with shape and sentence-start flags.
@@ -40,23 +66,10 @@ public final class ArticleText {
         return sentences
     }()
 
-    /// For each byte offset (and the end), the code point offset; empty when the body is ASCII.
-    private lazy var scalarOffsets: [Int32] = {
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return [] }
-        var offsets = [Int32](repeating: 0, count: bytes.count + 1)
-        var scalars: Int32 = 0
-        for (i, b) in bytes.enumerated() {
-            if b & 0xC0 != 0x80 && i > 0 { scalars += 1 }
-            offsets[i] = b & 0xC0 == 0x80 ? scalars : (i == 0 ? 0 : scalars)
-        }
-        offsets[bytes.count] = bytes.isEmpty ? 0 : scalars + 1
-        return offsets
-    }()
-
     /// The code point offset of byte offset `byte` (the start of a character or the end of the body).
+    @inline(__always)
     public func scalarOffset(_ byte: Int) -> Int {
-        let offsets = scalarOffsets
-        return offsets.isEmpty ? byte : Int(offsets[byte])
+        scalarOffsets.isEmpty ? byte : Int(scalarOffsets[byte])
     }
 
     /// The body text of a byte range.

@@ -24,9 +24,10 @@ public struct DateEnricher: Enricher {
         let keys = text.keys
         text.bytes.withUnsafeBufferPointer { buffer in
             let reader = DateReader(buffer: buffer, tokens: tokens, keys: keys, text: text, published: published)
+            let starters = DateReader.starters
             var k = 0
             while k < tokens.count {
-                guard tokens[k].flags.contains(.hasDigit) || DateReader.starters.contains(keys[k]) else {
+                guard tokens[k].flags.contains(.hasDigit) || starters.contains(keys[k]) else {
                     k += 1
                     continue
                 }

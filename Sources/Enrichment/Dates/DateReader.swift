@@ -9,6 +9,7 @@ struct DateReader {
     let published: CalendarDay?
 
     static func key(_ word: String) -> UInt64 { FeatureHash.lowercased(word) }
+    static func table(_ keys: [UInt64]) -> WordTable<Bool> { WordTable(keys.map { ($0, true) }) }
 
     static let months: [UInt64: Int] = {
         var table: [UInt64: Int] = [:]
@@ -33,15 +34,18 @@ struct DateReader {
         return table
     }()
     /// The words a date expression can start with (numbers aside).
-    static let starters: Set<UInt64> = {
+    static let starters: WordTable<Bool> = {
         var set = Set(months.keys).union(weekdays.keys).union(deictic.keys).union(shifts.keys).union(ordinals.keys)
         set.formUnion(yearLeads)
         for word in ["earlier", "later", "early", "late"] { set.insert(key(word)) }
         for name in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"] {
             set.insert(key("mid-" + name))
         }
-        return set
+        return WordTable(set.map { ($0, true) })
     }()
+    /// Year leads that start no other expression.
+    static let yearLeadsOnly: WordTable<Bool> = table(
+        Array(yearLeads.subtracting([key("early"), key("late"), key("end")]).subtracting(months.keys).subtracting(weekdays.keys)))
     static let dayParts: Set<UInt64> = Set(["morning", "afternoon", "evening", "night"].map(key))
     static let deictic: [UInt64: Int] = [key("yesterday"): -1, key("today"): 0, key("tonight"): 0, key("tomorrow"): 1]
     static let periods: [UInt64: DateReference.Granularity] = [key("week"): .week, key("month"): .month, key("year"): .year]
@@ -54,7 +58,7 @@ struct DateReader {
     static let yearLeads: Set<UInt64> = Set(
         ["in", "since", "of", "by", "until", "till", "from", "for", "before", "after", "during", "early", "late", "mid",
          "fiscal", "through", "throughout", "year", "end", "spring", "summer", "autumn", "fall", "winter", "calendar"].map(key))
-    static let futureCues: Set<UInt64> = Set(
+    static let futureCues: WordTable<Bool> = table(
         ["will", "'ll", "shall", "next", "due", "scheduled", "expected", "plans", "planned", "planning", "upcoming", "coming",
          "tomorrow"].map(key))
 
@@ -96,9 +100,10 @@ struct DateReader {
 
     /// Whether the sentence around token `k` speaks of the future.
     func future(around k: Int) -> Bool {
+        let cues = Self.futureCues
         var j = k - 1
         while j >= 0 && k - j <= 12 {
-            if Self.futureCues.contains(word(j)) { return true }
+            if cues.contains(word(j)) { return true }
             if tokens[j].flags.contains(.sentenceStart) { break }
             j -= 1
         }
@@ -128,6 +133,8 @@ struct DateReader {
     /// The date expression starting at token `k` and the token after it.
     func read(at k: Int) -> (DateReference, Int)? {
         let w = word(k)
+        // Most starters are prepositions (`in`, `of`): they only lead a year.
+        if Self.yearLeadsOnly.contains(w) { return readYearLead(at: k) }
         // `last`/`this`/`next` + week, month, year or weekday; `earlier`/`later this` + period.
         var shiftStart = k
         var shiftToken = k
@@ -219,7 +226,7 @@ struct DateReader {
 
     /// A year after a preposition (`in 1986`, `fiscal 1987`, `1986/87`).
     func readYearLead(at k: Int) -> (DateReference, Int)? {
-        guard k + 1 < tokens.count, Self.yearLeads.contains(word(k)) else { return nil }
+        guard k + 1 < tokens.count, tokens[k + 1].flags.contains(.hasDigit), Self.yearLeads.contains(word(k)) else { return nil }
         let next = k + 1
         if let y = year(next) {
             return (reference(next, next + 1, CalendarDay.four(y), .year, relative: false), next + 1)

@@ -19,11 +19,12 @@ public struct QuantityEnricher: Enricher {
         let tokens = text.tokens
         let keys = text.keys
         var found: [Quantity] = []
+        let numberWords = QuantityUnits.numberWords
         text.bytes.withUnsafeBufferPointer { buffer in
             var k = 0
             while k < tokens.count {
-                guard tokens[k].flags.contains(.hasDigit) || QuantityUnits.numberWords[keys[k]] != nil
-                    || Self.mayBeCurrency(buffer, tokens[k]) || buffer[tokens[k].range].contains(UInt8(ascii: "-"))
+                guard tokens[k].flags.contains(.hasDigit) || (Self.mayStartNumberWord(buffer[Int(tokens[k].start)]) && numberWords[keys[k]] != nil)
+                    || Self.mayBeCurrency(buffer, tokens[k]) || Self.hasHyphen(buffer, tokens[k])
                 else {
                     k += 1
                     continue
@@ -162,11 +163,35 @@ public struct QuantityEnricher: Enricher {
         return (make(text, tokens, first, end, value, unit, .count), end)
     }
 
+    /// Whether a word starting with byte `b` can be a number word (`one` … `ninety` start with e, f, n,
+    /// o, s or t).
+    @inline(__always)
+    static func mayStartNumberWord(_ b: UInt8) -> Bool {
+        switch b | 0x20 {
+        case UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "s"), UInt8(ascii: "t"): return true
+        default: return false
+        }
+    }
+
+    /// A word with a hyphen after its first three letters (`five-month`).
+    @inline(__always)
+    static func hasHyphen(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        guard token.end - token.start >= 7 else { return false }
+        for i in (Int(token.start) + 3)..<min(Int(token.end), Int(token.start) + 10) where buffer[i] == UInt8(ascii: "-") { return true }
+        return false
+    }
+
     /// `$`, `£`, `€`, `¥` or a `US$`-style prefix.
     @inline(__always)
     static func mayBeCurrency(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-        let first = buffer[Int(token.start)]
-        return first == UInt8(ascii: "$") || first == 0xC2 || first == 0xE2 || buffer[Int(token.end) - 1] == UInt8(ascii: "$")
+        let start = Int(token.start)
+        let length = Int(token.end) - start
+        switch buffer[start] {
+        case UInt8(ascii: "$"): return true
+        case 0xC2: return length == 2 && (buffer[start + 1] == 0xA3 || buffer[start + 1] == 0xA5)  // £ ¥
+        case 0xE2: return length == 3 && buffer[start + 1] == 0x82 && buffer[start + 2] == 0xAC  // €
+        default: return length <= 3 && buffer[Int(token.end) - 1] == UInt8(ascii: "$")
+        }
     }
 
     static func make(

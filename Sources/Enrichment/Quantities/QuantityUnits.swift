@@ -15,7 +15,8 @@ enum QuantityUnits {
     static func key(_ word: String) -> UInt64 { FeatureHash.lowercased(word) }
 
     /// Number words and their values (`twenty` → 20).
-    static let numberWords: [UInt64: Double] = {
+    static let numberWords: WordTable<Double> = WordTable(numberWordList.map { ($0.key, $0.value) })
+    static let numberWordList: [UInt64: Double] = {
         let words = [
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",

@@ -31,24 +31,29 @@ struct QuoteReader {
     }
 
     static func key(_ word: String) -> UInt64 { FeatureHash.lowercased(word) }
-    static let verbs: Set<UInt64> = Set(
+    static func table(_ keys: [UInt64]) -> WordTable<Bool> { WordTable(keys.map { ($0, true) }) }
+    static let verbs: WordTable<Bool> = table(
         ["said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained", "explains", "wrote",
          "writes", "noted", "notes", "stated", "insisted", "warned", "warns", "declared", "continued", "replied",
          "recalled", "argued", "argues", "claimed", "claims", "acknowledged", "admitted", "announced", "tweeted",
          "posted", "suggested", "stressed", "conceded", "complained", "cautioned", "remarked", "observed", "responded",
          "agreed", "confirmed", "concluded", "testified", "shouted", "joked", "urged", "predicted", "reported",
          "reports", "according", "believes", "thinks", "quipped", "vowed", "pointed"].map(key))
-    static let indirectVerbs: Set<UInt64> = Set(["said", "says", "told", "added", "warned", "announced", "stated", "reported", "claimed"].map(key))
-    static let organisations: Set<UInt64> = Set(
+    static let indirectVerbs: WordTable<Bool> = table(["said", "says", "told", "added", "warned", "announced", "stated", "reported", "claimed"].map(key))
+    static let organisations: WordTable<Bool> = table(
         ["company", "broadcaster", "ministry", "department", "agency", "group", "organization", "organisation", "network",
          "club", "firm", "team", "party", "government", "military", "army", "court", "university", "museum", "school",
          "bank", "airline", "council", "committee", "commission", "union", "board", "newspaper", "channel", "station",
          "hospital", "office", "embassy", "administration", "campaign", "league", "federation", "association",
          "institute", "foundation", "charity", "corporation", "studio", "paper", "magazine", "website", "service"].map(key))
-    static let pronouns: Set<UInt64> = Set(["he", "she"].map(key))
-    static let groupPronouns: Set<UInt64> = Set(["they", "it", "we", "i"].map(key))
-    static let determiners: Set<UInt64> = Set(["the", "a", "an", "its", "his", "her", "their", "another", "one"].map(key))
-    static let roles: Set<UInt64> = Set(
+    static let adverbs: WordTable<Bool> = table(
+        ["also", "then", "later", "previously", "again", "further", "repeatedly", "earlier", "has", "had", "have",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"].map(key))
+    static let conjunctions: WordTable<Bool> = table(["and", "but", "while", "as", "because", "although", "so", ";"].map(key))
+    static let pronouns: WordTable<Bool> = table(["he", "she"].map(key))
+    static let groupPronouns: WordTable<Bool> = table(["they", "it", "we", "i"].map(key))
+    static let determiners: WordTable<Bool> = table(["the", "a", "an", "its", "his", "her", "their", "another", "one"].map(key))
+    static let roles: WordTable<Bool> = table(
         ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary", "official", "officials",
          "director", "chief", "officer", "analyst", "professor", "chairman", "chairwoman", "executive", "leader",
          "ambassador", "governor", "senator", "mayor", "commander", "general", "lawyer", "attorney", "judge", "coach",
@@ -190,6 +195,9 @@ struct QuoteReader {
             guard let person = lastMention(before: quoteStart, type: "PER") else { return Attribution(verb: verbText) }
             return Attribution(speaker: person.name, type: person.type, verb: verbText)
         }
+        if phrase.count == 1 && head == Word.it, let organisation = lastMention(before: quoteStart, type: "ORG") {
+            return Attribution(speaker: organisation.name, type: organisation.type, verb: verbText)
+        }
         if phrase.count == 1 && Self.groupPronouns.contains(head) { return Attribution(verb: verbText) }
         // A description: `the spokesman`, `a witness`, `officials`.
         guard phrase.count <= 5, phrase.contains(where: { Self.roles.contains(word($0)) }) else { return nil }
@@ -259,19 +267,52 @@ struct QuoteReader {
 
     /// `X said (that) …` and `…, X said.` in sentences without quotation marks.
     func indirectQuotes(outside spans: [QuoteSpans.Span]) -> [Quote] {
+        let indirectVerbs = Self.indirectVerbs
         var quotes: [Quote] = []
         var spanIndex = 0
         for sentence in text.sentences {
             while spanIndex < spans.count && spans[spanIndex].outer.upperBound <= sentence.lowerBound { spanIndex += 1 }
-            if spanIndex < spans.count && spans[spanIndex].outer.lowerBound < sentence.upperBound { continue }
+            // Sentences with a direct quote are the direct quote's; short quoted fragments may sit in reported speech.
+            var overlapping = spanIndex
+            var hasDirect = false
+            while overlapping < spans.count && spans[overlapping].outer.lowerBound < sentence.upperBound {
+                let inner = spans[overlapping].inner
+                var words = 0
+                for k in token(atOrAfter: inner.lowerBound)..<token(atOrAfter: inner.upperBound)
+                where !tokens[k].flags.contains(.punctuation) {
+                    words += 1
+                }
+                if words >= 4 { hasDirect = true }
+                overlapping += 1
+            }
+            if hasDirect { continue }
             let first = token(atOrAfter: sentence.lowerBound)
             let end = token(atOrAfter: sentence.upperBound)
             guard end - first >= 6 else { continue }
             let sentenceStart = text.scalarOffset(sentence.lowerBound)
-            // `…, X said.` at the end.
             var last = end - 1
             if ends(last) { last -= 1 }
-            if last > first + 3, Self.indirectVerbs.contains(word(last)) {
+            // `According to X, …` and `…, according to X.`
+            if word(first) == Word.according, first + 2 < end, word(first + 1) == Word.to {
+                var comma = first + 2
+                while comma < end && !isPunctuation(comma, ",") && comma - first < 10 { comma += 1 }
+                if comma < last - 3, let attribution = resolve((first + 2)..<comma, verb: first, quoteStart: sentenceStart),
+                    attribution.type != nil
+                {
+                    quotes.append(indirect(Int(tokens[comma + 1].start)..<Int(tokens[last].end), attribution))
+                    continue
+                }
+            }
+            if let according = ((first + 4)..<max(first + 4, last)).last(where: { word($0) == Word.according }),
+                according + 1 < last, word(according + 1) == Word.to, isPunctuation(according - 1, ","),
+                let attribution = resolve((according + 2)..<(last + 1), verb: according, quoteStart: sentenceStart),
+                attribution.type != nil
+            {
+                quotes.append(indirect(Int(tokens[first].start)..<Int(tokens[according - 2].end), attribution))
+                continue
+            }
+            // `…, X said.` at the end.
+            if last > first + 3, indirectVerbs.contains(word(last)) {
                 var comma = last - 1
                 while comma > first && !isPunctuation(comma, ",") && last - comma < 8 { comma -= 1 }
                 if isPunctuation(comma, ","), comma - first >= 4, let attribution = resolve((comma + 1)..<last, verb: last, quoteStart: sentenceStart),
@@ -282,21 +323,46 @@ struct QuoteReader {
                     continue
                 }
             }
-            // `X said (that) …`.
-            for v in (first + 1)..<min(end, first + 10) where Self.indirectVerbs.contains(word(v)) {
-                guard let attribution = resolve(first..<v, verb: v, quoteStart: sentenceStart), attribution.type != nil else { break }
+            // `X said (that) …`, `X, a group based in Y, said Friday that …`, `He added that …`.
+            for v in (first + 1)..<max(first + 1, last - 2) where indirectVerbs.contains(word(v)) {
+                let subject = subjectPhrase(before: v, from: first)
+                guard !subject.isEmpty, let attribution = resolve(subject, verb: v, quoteStart: sentenceStart),
+                    attribution.type != nil
+                else { break }
                 var clauseStart = v + 1
                 if word(v) == Word.told, clauseStart < end { clauseStart += 1 }  // `told reporters`
-                if clauseStart < end && word(clauseStart) == Word.on { break }
-                if clauseStart < end && word(clauseStart) == Word.that { clauseStart += 1 }
-                var clauseEnd = end - 1
-                if ends(clauseEnd) { clauseEnd -= 1 }
-                guard clauseEnd - clauseStart >= 3 else { break }
-                quotes.append(indirect(Int(tokens[clauseStart].start)..<Int(tokens[clauseEnd].end), attribution))
+                // `said in a statement that …`, `said Tuesday that …`.
+                if let that = (clauseStart..<min(end, clauseStart + 6)).first(where: { word($0) == Word.that }),
+                    !(clauseStart..<that).contains(where: { isPunctuation($0, ",") })
+                {
+                    clauseStart = that + 1
+                } else if clauseStart < end && (word(clauseStart) == Word.on || isPunctuation(clauseStart, ",")) {
+                    break
+                }
+                guard last - clauseStart >= 3 else { break }
+                quotes.append(indirect(Int(tokens[clauseStart].start)..<Int(tokens[last].end), attribution))
                 break
             }
         }
         return quotes
+    }
+
+    /// The subject of the verb at token `verb`: the words before it back to the sentence start, a
+    /// comma or a conjunction, skipping an adverb (`also`) and an appositive (`X, a spokesman, said`).
+    func subjectPhrase(before verb: Int, from first: Int) -> Range<Int> {
+        var end = verb
+        while end > first && Self.adverbs.contains(word(end - 1)) { end -= 1 }
+        if end > first + 1 && isPunctuation(end - 1, ",") {
+            var comma = end - 2
+            while comma > first && !isPunctuation(comma, ",") && end - comma < 14 { comma -= 1 }
+            guard comma > first && isPunctuation(comma, ",") else { return end..<end }
+            end = comma
+        }
+        var start = end
+        while start > first && end - start < 8 && !isPunctuation(start - 1, ",") && !Self.conjunctions.contains(word(start - 1)) {
+            start -= 1
+        }
+        return start..<end
     }
 
     func indirect(_ bytes: Range<Int>, _ attribution: Attribution) -> Quote {
@@ -309,6 +375,7 @@ struct QuoteReader {
 
 /// Word keys compared in the hot path, hashed once.
 private enum Word {
+    static let it = FeatureHash.lowercased("it")
     static let according = FeatureHash.lowercased("according")
     static let on = FeatureHash.lowercased("on")
     static let that = FeatureHash.lowercased("that")

@@ -26,6 +26,8 @@ enum QuoteSpans {
         var i = 0
         let n = b.count
         while i < n {
+            i = nextCandidate(b, from: i)
+            guard i < n else { break }
             if b[i] == 0x0A {
                 // A paragraph ends inside an open quote: it continues if the next paragraph opens with a mark.
                 if let start = open {
@@ -40,6 +42,10 @@ enum QuoteSpans {
                     if end > start + openWidth { spans.append(Span(inner: (start + openWidth)..<end, outer: start..<end)) }
                     open = nil
                 }
+                i += 1
+                continue
+            }
+            guard b[i] == UInt8(ascii: "\"") || b[i] == 0xE2 else {
                 i += 1
                 continue
             }
@@ -70,6 +76,29 @@ enum QuoteSpans {
             }
             return Span(inner: inner, outer: span.outer)
         }.filter { !$0.inner.isEmpty }
+    }
+
+    /// The first offset at or after `i` holding `"`, a line feed or 0xE2 (the lead byte of curly
+    /// quotes), or `b.count`; skips eight bytes at a time where none of them is one.
+    @inline(__always)
+    static func nextCandidate(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (ones &* UInt64(byte))
+            return (x &- ones) & ~x & highs != 0
+        }
+        var i = start
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= b.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if hasByte(word, 0x22) || hasByte(word, 0x0A) || hasByte(word, 0xE2) { break }
+                i += 8
+            }
+        }
+        while i < b.count && b[i] != 0x22 && b[i] != 0x0A && b[i] != 0xE2 { i += 1 }
+        return i
     }
 
     static func isWordByte(_ c: UInt8) -> Bool { c >= 0x80 || (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }

@@ -17,14 +17,12 @@ public struct SentimentEnricher: Enricher {
 
     /// The most entities reported.
     public var maxEntities: Int
-    let lexicon: SentimentLexicon
 
     public var name: String { "sentiment" }
 
     /// Creates the enricher with the built-in lexicon.
     public init(maxEntities: Int = 20) {
         self.maxEntities = maxEntities
-        self.lexicon = .builtIn
     }
 
     /// The tone of one sentence.
@@ -104,7 +102,9 @@ public struct SentimentEnricher: Enricher {
         let sentences = text.sentences
         let tokens = text.tokens
         guard !sentences.isEmpty, !tokens.isEmpty else { return nil }
-        var focus: [Int: [Int]] = [:]
+        // (sentence, token) of every target, in body order.
+        var focus: [(sentence: Int, token: Int)] = []
+        focus.reserveCapacity(targets.count)
         for target in targets {
             // The first token at or after the target's first code point.
             var low = 0
@@ -122,12 +122,22 @@ public struct SentimentEnricher: Enricher {
                 if sentences[mid].lowerBound <= byte { lowSentence = mid + 1 } else { highSentence = mid }
             }
             guard lowSentence > 0 else { continue }
-            focus[lowSentence - 1, default: []].append(low)
+            focus.append((lowSentence - 1, low))
         }
         guard !focus.isEmpty else { return nil }
+        focus.sort { $0.sentence != $1.sentence ? $0.sentence < $1.sentence : $0.token < $1.token }
         var total = 0.0
-        for (index, near) in focus { total += reading.score(index, focus: near) }
-        return (total / Double(focus.count), focus.count)
+        var count = 0
+        var near: [Int] = []
+        for (index, item) in focus.enumerated() {
+            near.append(item.token)
+            if index + 1 == focus.count || focus[index + 1].sentence != item.sentence {
+                total += reading.score(item.sentence, focus: near)
+                count += 1
+                near.removeAll(keepingCapacity: true)
+            }
+        }
+        return (total / Double(count), count)
     }
 
     /// `positive`, `negative` or `neutral` for a score.
@@ -145,6 +155,8 @@ public struct SentimentEnricher: Enricher {
     /// Reads every sentence of `text`.
     func read(_ text: ArticleText) -> Reading {
         let tokens = text.tokens
+        let keys = text.keys
+        let lexicon = SentimentLexicon.builtIn
         var reading = Reading()
         reading.sentences.reserveCapacity(text.sentences.count)
         text.bytes.withUnsafeBufferPointer { buffer in
@@ -153,7 +165,8 @@ public struct SentimentEnricher: Enricher {
                 while k < tokens.count && Int(tokens[k].start) < sentence.lowerBound { k += 1 }
                 var end = k
                 while end < tokens.count && Int(tokens[end].start) < sentence.upperBound { end += 1 }
-                reading.sentences.append(tone(buffer, tokens, k..<end, into: &reading.contributions))
+                let tone = self.tone(buffer, tokens, keys, lexicon, k..<end, into: &reading.contributions)
+                reading.sentences.append(tone)
                 k = end
             }
         }
@@ -162,7 +175,8 @@ public struct SentimentEnricher: Enricher {
 
     /// The tone of `tokens[range]`; appends its sentiment words' contributions.
     func tone(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>,
+        _ buffer: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ keys: [UInt64], _ lexicon: SentimentLexicon,
+        _ range: Range<Int>,
         into contributions: inout [(token: Int32, value: Float)]
     ) -> SentenceTone {
         var tone = SentenceTone()
@@ -189,21 +203,26 @@ public struct SentimentEnricher: Enricher {
                 continue
             }
             tone.words += 1
-            let key = FeatureHash.lowercased(buffer, Int(token.start), Int(token.end))
-            if let modifier = lexicon.modifier(key) {
-                switch modifier {
-                case .booster(let amount):
-                    boosts = (amount, boosts.0, boosts.1)
-                    continue
-                case .negation:
-                    lastNegation = k
-                case .contrast:
-                    contrast = contributions.count
-                }
+            guard let entry = lexicon.entry(keys[k]) else {
                 boosts = (0, boosts.0, boosts.1)
                 continue
             }
-            var valence = lexicon.valence(key)
+            switch entry.kind {
+            case .valence:
+                break
+            case .booster:
+                boosts = (Double(entry.value), boosts.0, boosts.1)
+                continue
+            case .negation:
+                lastNegation = k
+                boosts = (0, boosts.0, boosts.1)
+                continue
+            case .contrast:
+                contrast = contributions.count
+                boosts = (0, boosts.0, boosts.1)
+                continue
+            }
+            var valence = Double(entry.value)
             if valence != 0 {
                 let sign = valence > 0 ? 1.0 : -1.0
                 if flags.contains(.allCaps) && hasLowercase && token.end - token.start > 1 { valence += 0.733 * sign }

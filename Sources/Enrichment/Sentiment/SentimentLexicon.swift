@@ -6,18 +6,24 @@ internal import CEnrichdModels
 /// The valences are the VADER lexicon's words (`scripts/build-sentiment-lexicon.py`), embedded in the
 /// binary; the rule words are this project's.
 public struct SentimentLexicon: Sendable {
-    /// What a word does to the sentiment words after it.
-    enum Modifier: Sendable {
-        /// Scales the next sentiment word's valence up (`very`) or down (`slightly`) by this amount.
-        case booster(Double)
-        /// Flips and damps the sentiment words within three words after it (`not`, `never`).
-        case negation
-        /// Halves what came before in the sentence and strengthens what follows (`but`).
-        case contrast
+    /// A word's valence, or what it does to the sentiment words after it.
+    struct Entry: Sendable {
+        enum Kind: UInt8, Sendable {
+            /// `value` is the word's valence.
+            case valence
+            /// Scales the next sentiment word's valence up (`very`) or down (`slightly`) by `value`.
+            case booster
+            /// Flips and damps the sentiment words within three words after it (`not`, `never`).
+            case negation
+            /// Halves what came before in the sentence and strengthens what follows (`but`).
+            case contrast
+        }
+
+        var value: Float
+        var kind: Kind
     }
 
-    private let valences: [UInt64: Float]
-    private let modifiers: [UInt64: Modifier]
+    private let entries: WordTable<Entry>
 
     /// Reads a `word<TAB>valence` table; `#` lines are comments.
     ///
@@ -43,14 +49,15 @@ public struct SentimentLexicon: Sendable {
             }
             valences[FeatureHash.lowercased(table, start, tab)] = value
         }
-        var modifiers: [UInt64: Modifier] = [:]
-        for word in Self.intensifiers { modifiers[FeatureHash.lowercased(word)] = .booster(0.293) }
-        for word in Self.dampeners { modifiers[FeatureHash.lowercased(word)] = .booster(-0.293) }
-        for word in Self.negations { modifiers[FeatureHash.lowercased(word)] = .negation }
-        modifiers[FeatureHash.lowercased("but")] = .contrast
-        modifiers[FeatureHash.lowercased("however")] = .contrast
-        self.valences = valences
-        self.modifiers = modifiers
+        var entries: [(UInt64, Entry)] = valences.map { ($0.key, Entry(value: $0.value, kind: .valence)) }
+        func add(_ words: [String], _ kind: Entry.Kind, _ value: Float = 0) {
+            for word in words { entries.append((FeatureHash.lowercased(word), Entry(value: value, kind: kind))) }
+        }
+        add(Self.intensifiers, .booster, 0.293)
+        add(Self.dampeners, .booster, -0.293)
+        add(Self.negations, .negation)
+        add(["but", "however"], .contrast)
+        self.entries = WordTable(entries)
     }
 
     /// The table built into the binary, read once (a damaged table is a broken build).
@@ -62,13 +69,9 @@ public struct SentimentLexicon: Sendable {
         }
     }()
 
-    /// The valence of the word with hash `key` (``FeatureHash/lowercased(_:_:_:)``), 0 if it has none.
+    /// The valence or modifier of the word with key `key` (``FeatureHash/lowercased(_:_:_:)``), if any.
     @inline(__always)
-    func valence(_ key: UInt64) -> Double { Double(valences[key] ?? 0) }
-
-    /// What the word with hash `key` does to its neighbours, if anything.
-    @inline(__always)
-    func modifier(_ key: UInt64) -> Modifier? { modifiers[key] }
+    func entry(_ key: UInt64) -> Entry? { entries[key] }
 
     static let intensifiers = [
         "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "enormously",

@@ -1,0 +1,51 @@
+/// A read-only map from word keys (``FeatureHash/lowercased(_:_:_:)``) to small values: open
+/// addressing in flat arrays, so a look-up in the enrichers' per-token loops is one or two probes
+/// without hashing the key again.
+struct WordTable<Value: Sendable>: Sendable {
+    private let keys: [UInt64]
+    private let values: [Value?]
+    private let mask: Int
+
+    /// Builds the table from `entries` (a later entry for the same key wins).
+    init(_ entries: [(UInt64, Value)]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [Value?](repeating: nil, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in entries {
+            let key = key == 0 ? 1 : key
+            var slot = Self.slot(key, mask)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+        self.mask = mask
+    }
+
+    /// The value of `key`, if any.
+    @inline(__always)
+    subscript(_ key: UInt64) -> Value? {
+        let key = key == 0 ? 1 : key
+        var slot = Self.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The first slot to probe: Fibonacci hashing, since word keys (FNV-1a) of short words differ
+    /// little in any fixed bit range.
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// Whether `key` is in the table.
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+}
