@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model places word-frequencies summary-model fuzz install verify-units clean
+.PHONY: all setup build release test demo bench model places word-frequencies sentiment-lexicon summary-model eval-says fuzz install verify-units clean
 
 all: release
 
@@ -55,6 +55,16 @@ places:
 word-frequencies:
 	python3 scripts/build-word-frequencies.py
 	touch Sources/CEnrichdModels/models.c
+
+# Rebuild the sentiment word table from the VADER lexicon (scripts/build-sentiment-lexicon.py); deterministic.
+sentiment-lexicon:
+	python3 scripts/build-sentiment-lexicon.py
+	touch Sources/CEnrichdModels/models.c
+
+# Score quotes, quantities and dates against eval/gold, and per-entity sentiment on NewsMTSC.
+eval-says: release
+	python3 eval/score_says.py
+	python3 eval/score_sentiment.py
 
 # Refit the summary model's weights on the CNN/DailyMail dev records (scripts/train-summary.py).
 summary-model: release
