@@ -77,16 +77,15 @@ public struct QuantityEnricher: Enricher {
         }
         let numberToken = k
         // Not an amount: a name or rank (`No. 1`, `Boeing 747`), a date (`March 2`), a time (`10:30`).
+        var afterName = false
         if first > 0 && currency == nil {
             let previous = first - 1
             let key = word(previous)
             if QuantityUnits.namePrefixes.contains(key) && !numberWord { return nil }
             if QuantityUnits.months.contains(key) { return nil }
-            if tokens[previous].flags.contains(.capitalized) && !tokens[previous].flags.contains(.sentenceStart)
+            // After a capitalised word (`Boeing 747`) only an explicit unit makes an amount (`Shr 1.66 dlrs`).
+            afterName = tokens[previous].flags.contains(.capitalized) && !tokens[previous].flags.contains(.sentenceStart)
                 && !tokens[first].flags.contains(.sentenceStart) && !numberWord && !tokens[previous].flags.contains(.punctuation)
-            {
-                return nil
-            }
             if key == Word.no && numberWord { return nil }
         }
         k += 1
@@ -96,9 +95,11 @@ public struct QuantityEnricher: Enricher {
             k += 1
         }
         // The multiplier.
+        var multiplied = false
         if k < tokens.count, let multiplier = QuantityUnits.multipliers[word(k)] {
             value *= multiplier
             k += 1
+            multiplied = true
         } else if k < tokens.count, adjacent(k), currency != nil {  // `$5bn`, `£3m`
             let suffix = word(k)
             if suffix == Word.bn { value *= 1e9; k += 1 }
@@ -107,7 +108,9 @@ public struct QuantityEnricher: Enricher {
         if let currency {
             return (make(text, tokens, first, k, value, currency, .money), k)
         }
-        guard k < tokens.count else { return nil }
+        // `12.0 mln`, `7.6 billion` with nothing after: an amount without a unit (table columns).
+        let bare = multiplied && !numberWord ? (make(text, tokens, first, k, value, nil, .count), k) : nil
+        guard k < tokens.count else { return bare }
         // A year or a date: `in 1986`, `5 May`.
         let integerYear = !numberWord && value >= 1800 && value <= 2100 && value == value.rounded()
             && tokens[numberToken].end - tokens[numberToken].start == 4
@@ -139,7 +142,7 @@ public struct QuantityEnricher: Enricher {
         if word(k) == Word.per, k + 1 < tokens.count, word(k + 1) == Word.cent {
             return (make(text, tokens, first, k + 2, value, "%", .percent), k + 2)
         }
-        if integerYear { return nil }
+        if integerYear || afterName { return bare }
         // A counted thing: `two A-10`, `Two U.S. officials`, `1,900 “terrorist facilities”`.
         var noun = k
         if noun + 1 < tokens.count, QuoteSpans.mark(buffer, Int(tokens[noun].start)).width > 0 { noun += 1 }
@@ -148,14 +151,20 @@ public struct QuantityEnricher: Enricher {
         {
             noun += 1
         }
-        guard noun < tokens.count else { return nil }
+        guard noun < tokens.count else { return bare }
         if noun == k, tokens[k].flags.contains(.capitalized), tokens[k].flags.contains(.hasDigit) {
             return (make(text, tokens, first, k + 1, value, string(k), .count), k + 1)
         }
-        guard isCountedWord(buffer, tokens[noun], word(noun)) else { return nil }
+        // `3,000 Tunisians`, `400 North Koreans`: a capitalised plural.
+        if noun > k, !isCountedWord(buffer, tokens[noun], word(noun)), endsWithS(buffer, tokens[noun - 1].range) {
+            let unit = String(decoding: buffer[Int(tokens[k].start)..<Int(tokens[noun - 1].end)], as: UTF8.self).lowercased()
+            return (make(text, tokens, first, noun, value, unit, .count), noun)
+        }
+        guard isCountedWord(buffer, tokens[noun], word(noun)) else { return bare }
+        // `two former athletes`, `450,000 social security workers`: up to three words, ending at a plural.
         var end = noun + 1
-        if end < tokens.count, isCountedWord(buffer, tokens[end], word(end)), !endsWithS(buffer, tokens[noun].range),
-            endsWithS(buffer, tokens[end].range), !endsWithEd(buffer, tokens[noun].range)
+        while end < tokens.count, end - noun < 3, !endsWithS(buffer, tokens[end - 1].range), !endsWithEd(buffer, tokens[end - 1].range),
+            isCountedWord(buffer, tokens[end], word(end)), !endsWithEd(buffer, tokens[end].range), !endsWithIng(buffer, tokens[end].range)
         {
             end += 1
         }
@@ -220,6 +229,11 @@ public struct QuantityEnricher: Enricher {
 
     static func endsWithEd(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         range.count > 3 && buffer[range.upperBound - 2] == UInt8(ascii: "e") && buffer[range.upperBound - 1] == UInt8(ascii: "d")
+    }
+
+    static func endsWithIng(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count > 4 && buffer[range.upperBound - 3] == UInt8(ascii: "i") && buffer[range.upperBound - 2] == UInt8(ascii: "n")
+            && buffer[range.upperBound - 1] == UInt8(ascii: "g")
     }
 
     /// `1,900` → 1900, `12.5` → 12.5, `7-1/2` → 7.5; `nil` for anything else (`1st`, `A-10`, `10:30`).
