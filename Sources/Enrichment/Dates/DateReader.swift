@@ -46,6 +46,7 @@ struct DateReader {
     /// Year leads that start no other expression.
     static let yearLeadsOnly: WordTable<Bool> = table(
         Array(yearLeads.subtracting([key("early"), key("late"), key("end")]).subtracting(months.keys).subtracting(weekdays.keys)))
+    static let yearJoins: Set<UInt64> = Set(["and", "or", "to", "through", "(", "-", "/", "©", "between"].map(key))
     static let dayParts: Set<UInt64> = Set(["morning", "afternoon", "evening", "night"].map(key))
     static let deictic: [UInt64: Int] = [key("yesterday"): -1, key("today"): 0, key("tonight"): 0, key("tomorrow"): 1]
     static let periods: [UInt64: DateReference.Granularity] = [key("week"): .week, key("month"): .month, key("year"): .year]
@@ -200,6 +201,16 @@ struct DateReader {
             let resolvedYear = year ?? impliedYear(month: monthNumber, day: day, future: future(around: k))
             let resolved = resolvedYear.flatMap { CalendarDay(year: $0, month: monthNumber, day: day)?.isoDay }
             return (reference(k, end, resolved, .day, relative: year == nil), end)
+        }
+        // A year on its own: before punctuation (`in 1985 and 1986.`, `(2015)`) or after `and`/`to`.
+        if let y = year(k), !tokens[k].flags.contains(.capitalized) {
+            let beforePunctuation = k + 1 == tokens.count
+                || (tokens[k + 1].flags.contains(.punctuation) && buffer[Int(tokens[k + 1].start)] != UInt8(ascii: "%")
+                    && buffer[Int(tokens[k + 1].start)] != UInt8(ascii: "-"))
+            let afterJoin = k > 0 && Self.yearJoins.contains(word(k - 1))
+            if beforePunctuation || afterJoin {
+                return (reference(k, k + 1, CalendarDay.four(y), .year, relative: false), k + 1)
+            }
         }
         // `the first quarter`, `fourth quarter of 1986`.
         if let quarter = Self.ordinals[w], k + 1 < tokens.count, Self.quarters.contains(word(k + 1)) {
