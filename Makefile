@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model places word-frequencies sentiment-lexicon summary-model eval-says fuzz install verify-units clean
+.PHONY: all setup build release test demo bench model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz install verify-units clean
 
 all: release
 
@@ -59,6 +59,11 @@ word-frequencies:
 # Rebuild the sentiment word table from the VADER lexicon (scripts/build-sentiment-lexicon.py); deterministic.
 sentiment-lexicon:
 	python3 scripts/build-sentiment-lexicon.py
+	touch Sources/CEnrichdModels/models.c
+
+# Rebuild the first-name gender table from the 1990 US Census lists (scripts/build-first-names.py).
+first-names:
+	python3 scripts/build-first-names.py
 	touch Sources/CEnrichdModels/models.c
 
 # Score quotes, quantities and dates against eval/gold, and per-entity sentiment on NewsMTSC.

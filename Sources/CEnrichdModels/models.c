@@ -1,4 +1,4 @@
-// Embeds the trained model, the places gazetteer, the word frequency table and the sentiment lexicon in the binary, so that the daemon needs no data files at run time.
+// Embeds the trained model, the places gazetteer, the word frequency table, the sentiment lexicon and the first-name table in the binary, so that the daemon needs no data files at run time.
 // `.incbin` finds the files through the `models` header search path set in Package.swift.
 // After `make model` rewrites a file, this source is touched so that it is rebuilt.
 #include "CEnrichdModels.h"
@@ -28,6 +28,12 @@ __asm__(".section .rodata\n"
         ".incbin \"sentiment-lexicon.tsv\"\n"
         ".global enrichd_sentiment_end\n"
         "enrichd_sentiment_end:\n"
+        ".balign 16\n"
+        ".global enrichd_first_names_start\n"
+        "enrichd_first_names_start:\n"
+        ".incbin \"first-names.tsv\"\n"
+        ".global enrichd_first_names_end\n"
+        "enrichd_first_names_end:\n"
         ".previous\n");
 
 extern const unsigned char enrichd_entity_model_start[];
@@ -59,3 +65,10 @@ extern const unsigned char enrichd_sentiment_end[];
 const unsigned char *enrichd_sentiment_bytes(void) { return enrichd_sentiment_start; }
 
 size_t enrichd_sentiment_size(void) { return (size_t)(enrichd_sentiment_end - enrichd_sentiment_start); }
+
+extern const unsigned char enrichd_first_names_start[];
+extern const unsigned char enrichd_first_names_end[];
+
+const unsigned char *enrichd_first_names_bytes(void) { return enrichd_first_names_start; }
+
+size_t enrichd_first_names_size(void) { return (size_t)(enrichd_first_names_end - enrichd_first_names_start); }

@@ -41,6 +41,23 @@ import Testing
         #expect(found.map(\.speaker) == ["John Kerry", "Maria Lopez", "Maria Lopez"])
     }
 
+    @Test func pronounsSkipIncompatibleNamesAndTitlesFindTheirHolder() throws {
+        let body = """
+            Maria Lopez sued the city last year. Her lawyer, Robert Grant, filed the papers on Monday.             “We expect the court to hear us before the summer recess,” she said.
+
+            Madison Police Chief Dennis Moore spoke after the hearing. Reporters asked about Robert Grant.             “Nobody here is above the law in this city,” the police chief said.
+
+            The Riverside Tenants Union backed the suit, saying the ruling was “long overdue for every family here”.
+            """
+        let found = try quotes(body).filter { $0.kind == .direct }
+        #expect(found.count == 3)
+        // `she` skips Robert Grant, the man named last.
+        #expect(found.first?.speaker == "Maria Lopez")
+        // The tagger keeps the title inside the name; `the police chief` still finds it.
+        #expect(found.dropFirst().first?.speaker?.hasSuffix("Dennis Moore") == true)
+        #expect(found.last?.speaker == "Riverside Tenants Union")
+    }
+
     @Test func scareQuotesAreNotQuotes() throws {
         let found = try quotes("The jets hit nearly 1,900 “terrorist facilities” last week, officials said in a “briefing”.")
         #expect(found.allSatisfy { $0.kind == .indirect })

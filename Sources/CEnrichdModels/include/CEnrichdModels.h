@@ -22,6 +22,11 @@ const unsigned char *enrichd_sentiment_bytes(void);
 /// Its size in bytes.
 size_t enrichd_sentiment_size(void);
 
+/// First names with their usual gender (models/first-names.tsv, scripts/build-first-names.py).
+const unsigned char *enrichd_first_names_bytes(void);
+/// Its size in bytes.
+size_t enrichd_first_names_size(void);
+
 /// Asks the CPU to start loading the cache line at `p` (the tagger prefetches its weight slots).
 static inline void enrichd_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 

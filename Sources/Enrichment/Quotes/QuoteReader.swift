@@ -38,7 +38,7 @@ struct QuoteReader {
          "recalled", "argued", "argues", "claimed", "claims", "acknowledged", "admitted", "announced", "tweeted",
          "posted", "suggested", "stressed", "conceded", "complained", "cautioned", "remarked", "observed", "responded",
          "agreed", "confirmed", "concluded", "testified", "shouted", "joked", "urged", "predicted", "reported",
-         "reports", "according", "believes", "thinks", "quipped", "vowed", "pointed"].map(key))
+         "reports", "according", "believes", "thinks", "quipped", "vowed", "pointed", "saying", "read", "reads"].map(key))
     static let indirectVerbs: WordTable<Bool> = table(["said", "says", "told", "added", "warned", "announced", "stated", "reported", "claimed"].map(key))
     static let organisations: WordTable<Bool> = table(
         ["company", "broadcaster", "ministry", "department", "agency", "group", "organization", "organisation", "network",
@@ -168,6 +168,9 @@ struct QuoteReader {
                     while end < k && !isPunctuation(end, ",") { end += 1 }
                     return resolve((v + 2)..<end, verb: v, quoteStart: quoteStart)
                 }
+                if w == Word.saying {  // `X disputed the accusation, saying the vote was “…”`: the sentence's subject
+                    return resolve(start..<v, verb: v, quoteStart: quoteStart)
+                }
                 var subjectStart = v
                 while subjectStart > start && !isPunctuation(subjectStart - 1, ",") && v - subjectStart < 8 { subjectStart -= 1 }
                 return resolve(subjectStart..<v, verb: v, quoteStart: quoteStart)
@@ -192,7 +195,8 @@ struct QuoteReader {
         }
         let head = word(phrase.lowerBound)
         if phrase.count == 1 && Self.pronouns.contains(head) {
-            guard let person = lastMention(before: quoteStart, type: "PER") else { return Attribution(verb: verbText) }
+            let gender: FirstNames.Gender = head == Word.she ? .female : .male
+            guard let person = lastMention(before: quoteStart, type: "PER", gender: gender) else { return Attribution(verb: verbText) }
             return Attribution(speaker: person.name, type: person.type, verb: verbText)
         }
         if phrase.count == 1 && head == Word.it, let organisation = lastMention(before: quoteStart, type: "ORG") {
@@ -202,7 +206,7 @@ struct QuoteReader {
         // A description: `the spokesman`, `a witness`, `officials`.
         guard phrase.count <= 5, phrase.contains(where: { Self.roles.contains(word($0)) }) else { return nil }
         if head == Word.the, phrase.count >= 2 {
-            let noun = word(phrase.lowerBound + 1)
+            let noun = word(phrase.upperBound - 1)  // the head of `the activist group`
             if Self.organisations.contains(noun), let organisation = lastMention(before: quoteStart, type: "ORG") {
                 return Attribution(speaker: organisation.name, type: organisation.type, verb: verbText)
             }
@@ -228,10 +232,12 @@ struct QuoteReader {
 
     /// The entity of `type` named last before code point `offset`, outside quotation marks (a name
     /// inside a quote is rarely its speaker).
-    func lastMention(before offset: Int, type: String) -> Entity? {
+    func lastMention(before offset: Int, type: String, gender: FirstNames.Gender? = nil) -> Entity? {
         var best: Int?
         for mention in mentions where mention.start < offset && entities[mention.entity].type == type {
             if quoted.contains(where: { $0.contains(mention.start) }) { continue }
+            // `she said` skips a man's name, `he said` a woman's (when the first name tells).
+            if let gender, let known = FirstNames.builtIn.gender(of: entities[mention.entity].name), known != gender { continue }
             best = mention.entity
         }
         return best.map { entities[$0] }
@@ -242,12 +248,18 @@ struct QuoteReader {
     func roleHolder(_ role: UInt64, before offset: Int) -> Entity? {
         guard Self.roles.contains(role) else { return nil }
         var best: Int?
-        for mention in mentions where mention.start < offset && entities[mention.entity].type == "PER" {
+        for mention in mentions where mention.start < offset {
             let k = token(atOrAfter: byteOffset(ofScalar: mention.start))
+            guard entities[mention.entity].type == "PER" else {
+                // A title the tagger kept inside the name: `Madison Police Chief Mike Koval` (ORG).
+                let end = token(atOrAfter: byteOffset(ofScalar: mention.end))
+                if (k..<end).contains(where: { word($0) == role }) { best = mention.entity }
+                continue
+            }
             var j = k - 1
-            while j >= 0 && k - j <= 3 {
+            // Title words right before the name (`Police Chief Mike Koval`, `Sen. James Risch`).
+            while j >= 0 && k - j <= 3 && (tokens[j].flags.contains(.capitalized) || isPunctuation(j, ".")) {
                 if word(j) == role { best = mention.entity }
-                if tokens[j].flags.contains(.punctuation) && !isPunctuation(j, ".") { break }
                 j -= 1
             }
         }
@@ -375,6 +387,8 @@ struct QuoteReader {
 
 /// Word keys compared in the hot path, hashed once.
 private enum Word {
+    static let saying = FeatureHash.lowercased("saying")
+    static let she = FeatureHash.lowercased("she")
     static let it = FeatureHash.lowercased("it")
     static let according = FeatureHash.lowercased("according")
     static let on = FeatureHash.lowercased("on")
