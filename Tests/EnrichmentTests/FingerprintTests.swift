@@ -29,6 +29,17 @@ import Testing
         #expect(FingerprintEnricher.fingerprint(of: "").similarity(to: FingerprintEnricher.fingerprint(of: "")) == 0)
     }
 
+    @Test func aFloodOfCopiesStaysCheap() {
+        let index = DuplicateIndex(capacity: 100_000, window: .seconds(3600))
+        let copy = FingerprintEnricher.fingerprint(of: story.joined(separator: " "))
+        let clock = ContinuousClock()
+        let started = clock.now
+        for n in 0..<20_000 { _ = index.check(id: "c\(n)", fingerprint: copy) }
+        #expect(index.check(id: "last", fingerprint: copy)?.id == "c19999")
+        // Bounded buckets: linear, not quadratic (about 20 ms in a debug build; quadratic takes minutes).
+        #expect(clock.now - started < .seconds(20))
+    }
+
     @Test func indexMarksDuplicatesAndForgetsOldEntries() {
         let index = DuplicateIndex(capacity: 2, window: .seconds(60))
         let first = FingerprintEnricher.fingerprint(of: story.joined(separator: " "))

@@ -7,11 +7,14 @@ import Synchronization
 /// Bounded by `capacity` entries and by age (`window`); the oldest entries go first. Candidates are
 /// found by locality-sensitive hashing — the 64 MinHash slots in 16 bands of 4; two articles with
 /// Jaccard similarity 0.8 share a band with probability 0.9998 — and confirmed by the slot
-/// agreement. Safe to share between tasks.
+/// agreement. A bucket keeps its 8 newest entries, so a check costs at most 128 comparisons even
+/// when thousands of copies of one story arrive. Safe to share between tasks.
 public final class DuplicateIndex: Sendable {
     /// Bands and slots per band of the LSH table.
     static let bands = 16
     static let bandWidth = 4
+    /// The most entries a bucket keeps (the newest).
+    static let bucketLimit = 8
 
     /// The most entries kept.
     public let capacity: Int
@@ -51,8 +54,8 @@ public final class DuplicateIndex: Sendable {
     /// How many fingerprints are kept now.
     public var count: Int { state.withLock { $0.entries.count } }
 
-    /// Finds the most similar recent article to `fingerprint` (at or above the threshold), then records
-    /// this one under `id`.
+    /// Finds the most similar recent article to `fingerprint` (at or above the threshold; the newest
+    /// among equals), then records this one under `id`.
     ///
     /// - Returns: The earlier article's id and the estimated similarity, or `nil`.
     public func check(id: String, fingerprint: Fingerprint, now: ContinuousClock.Instant = .now) -> Duplicate? {
@@ -66,23 +69,33 @@ public final class DuplicateIndex: Sendable {
         }
         return state.withLock { state in
             evict(&state, now: now)
-            var best: Duplicate?
+            // The most similar; among equals, the newest.
+            var best: (duplicate: Duplicate, sequence: Int)?
             var seen = Set<Int>()
             for key in keys {
                 for sequence in state.buckets[key] ?? [] where seen.insert(sequence).inserted {
                     guard let entry = state.entries[sequence] else { continue }
                     let similarity = fingerprint.similarity(to: entry.fingerprint)
-                    if similarity >= threshold && similarity > (best?.similarity ?? -1) {
-                        best = Duplicate(id: entry.id, similarity: similarity)
+                    guard similarity >= threshold else { continue }
+                    if let current = best,
+                        (current.duplicate.similarity, current.sequence) > (similarity, sequence)
+                    {
+                        continue
                     }
+                    best = (Duplicate(id: entry.id, similarity: similarity), sequence)
                 }
             }
             let sequence = state.next
             state.next += 1
             state.entries[sequence] = Entry(id: id, fingerprint: fingerprint, time: now, keys: keys)
-            for key in keys { state.buckets[key, default: []].append(sequence) }
+            for key in keys {
+                // A bucket keeps its newest entries only: a flood of copies of one story costs a bounded
+                // number of comparisons per article, and the newest copy is as good a match as any.
+                state.buckets[key, default: []].append(sequence)
+                if state.buckets[key]!.count > Self.bucketLimit { state.buckets[key]!.removeFirst() }
+            }
             evict(&state, now: now)
-            return best
+            return best?.duplicate
         }
     }
 
