@@ -282,8 +282,19 @@ struct QuoteReader {
         let indirectVerbs = Self.indirectVerbs
         var quotes: [Quote] = []
         var spanIndex = 0
+        let according = Word.according
+        var first = 0
         for sentence in text.sentences {
             while spanIndex < spans.count && spans[spanIndex].outer.upperBound <= sentence.lowerBound { spanIndex += 1 }
+            while first < tokens.count && Int(tokens[first].start) < sentence.lowerBound { first += 1 }
+            var end = first
+            var candidate = false
+            while end < tokens.count && Int(tokens[end].start) < sentence.upperBound {
+                if indirectVerbs.contains(keys[end]) || keys[end] == according { candidate = true }
+                end += 1
+            }
+            // Only sentences with a reporting verb or `according` can hold reported speech.
+            guard candidate, end - first >= 6 else { continue }
             // Sentences with a direct quote are the direct quote's; short quoted fragments may sit in reported speech.
             var overlapping = spanIndex
             var hasDirect = false
@@ -298,9 +309,6 @@ struct QuoteReader {
                 overlapping += 1
             }
             if hasDirect { continue }
-            let first = token(atOrAfter: sentence.lowerBound)
-            let end = token(atOrAfter: sentence.upperBound)
-            guard end - first >= 6 else { continue }
             let sentenceStart = text.scalarOffset(sentence.lowerBound)
             var last = end - 1
             if ends(last) { last -= 1 }

@@ -185,10 +185,10 @@ public struct SentimentEnricher: Enricher {
         var lastNegation = Int.min / 2
         // The boosts of the last three tokens, newest first.
         var boosts = (0.0, 0.0, 0.0)
-        var hasLowercase = false
-        for k in range where tokens[k].flags.contains(.capitalized) && !tokens[k].flags.contains(.allCaps) {
-            hasLowercase = true
-            break
+        /// Whether the sentence has lower-case words (so an all-capitals word is shouted); asked only
+        /// for all-capitals sentiment words.
+        func hasLowercase() -> Bool {
+            range.contains { !tokens[$0].flags.contains(.allCaps) && !tokens[$0].flags.contains(.punctuation) }
         }
         for k in range {
             let token = tokens[k]
@@ -225,7 +225,7 @@ public struct SentimentEnricher: Enricher {
             var valence = Double(entry.value)
             if valence != 0 {
                 let sign = valence > 0 ? 1.0 : -1.0
-                if flags.contains(.allCaps) && hasLowercase && token.end - token.start > 1 { valence += 0.733 * sign }
+                if flags.contains(.allCaps) && token.end - token.start > 1 && hasLowercase() { valence += 0.733 * sign }
                 valence += sign * (boosts.0 + boosts.1 * 0.95 + boosts.2 * 0.9)
                 if k - lastNegation <= 3 { valence *= -0.74 }
                 if valence > 0 { tone.positive += 1 } else if valence < 0 { tone.negative += 1 }

@@ -47,5 +47,16 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// Whether `key` is in the table.
     @inline(__always)
-    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    func contains(_ key: UInt64) -> Bool {
+        let key = key == 0 ? 1 : key
+        var slot = Self.slot(key, mask)
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let found = keys[slot]
+                if found == key { return true }
+                if found == 0 { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
 }
