@@ -49,6 +49,26 @@ import Testing
 
     @Test func modalMayAndNamesAreNotDates() throws {
         #expect(try dates("Prices may rise, and the troops march on.", published: "2016-02-05").isEmpty)
+        #expect(try dates("Home Secretary Theresa May said so.", published: "2016-02-05").isEmpty)
+        #expect(try dates("A crowd of 2000 protesters won by 1950 votes; the phone costs $1999.", published: "2016-02-05").isEmpty)
+    }
+
+    @Test func yearsAroundPublicationAndTense() throws {
+        func resolved(_ body: String, _ published: String) throws -> [String?] { try dates(body, published: published).map(\.resolved) }
+        #expect(try resolved("The new law takes effect on Jan. 1.", "2015-12-31") == ["2016-01-01"])
+        #expect(try resolved("He will leave next March.", "2016-01-01") == ["2016-03"])
+        #expect(try resolved("He was hired last March.", "2016-11-10") == ["2016-03"])
+        #expect(try resolved("The first quarter will be better.", "2018-12-31") == ["2019-Q1"])
+        // 2016-02-05 is a Friday: a reporting verb right before the weekday makes it past.
+        #expect(try resolved("The company will cut 500 jobs, a spokesman said on Monday.", "2016-02-05") == ["2016-02-01"])
+        #expect(try resolved("On Monday, the president will visit Paris.", "2016-02-05") == ["2016-02-08"])
+        #expect(try resolved("It happened in 1986 first quarter.", "1987-03-01") == ["1986", "1986-Q1"])
+    }
+
+    @Test func outOfRangePublicationDatesAreIgnored() throws {
+        for published in ["0000-01-01", "9999-12-31", "2016-02-30", "garbage"] {
+            #expect(try dates("Tomorrow and last month.", published: published).allSatisfy { $0.resolved == nil })
+        }
     }
 
     @Test func isoWeeksAndCalendarArithmetic() throws {

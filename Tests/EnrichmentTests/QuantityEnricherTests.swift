@@ -45,6 +45,19 @@ import Testing
         #expect(found.isEmpty)
     }
 
+    @Test func signsMultipliersTemperaturesAndPounds() throws {
+        let found = try quantities(
+            "It was -5 degrees Celsius. The state will spend 5bn euros, or $5 bn. She sold the house for 500,000 pounds; "
+                + "the baby weighed 8 pounds.")
+        #expect(found.map(\.unit) == ["degC", "EUR", "USD", "GBP", "kg"])
+        #expect(found.map(\.value)[0...3] == [-5, 5e9, 5e9, 500_000])
+    }
+
+    @Test func hugeNumbersAreDroppedNotInfinite() throws {
+        let found = try quantities("$" + String(repeating: "9", count: 400) + " and " + String(repeating: "9", count: 309) + " million dollars")
+        #expect(found.allSatisfy { $0.value.isFinite })
+    }
+
     @Test func durationsAndAges() throws {
         let found = try quantities("The 45-year-old spent three years and a five-month stint abroad.")
         #expect(found.map(\.unit) == ["year", "year", "month"])

@@ -58,6 +58,28 @@ import Testing
         #expect(found.last?.speaker == "Riverside Tenants Union")
     }
 
+    @Test func organisationsSentenceEndsAndTrailingTime() throws {
+        let found = try quotes(
+            "Microsoft will buy the network for $26 billion in cash, Microsoft said on Monday. "
+                + "Chelsea Football Club sacked its manager on Thursday. "
+                + "\"We wish him well in the future,\" the club said in a statement. "
+                + "Defendant John Smith told the court: \"I did not kill my wife.\" Judge Mary Jones said the evidence showed otherwise.")
+        let direct = found.filter { $0.kind == .direct }
+        #expect(direct.map(\.speaker) == ["Chelsea Football Club", "John Smith"])
+        #expect(direct.last?.verb == "told")
+        #expect(found.first?.kind == .indirect && found.first?.speaker == "Microsoft")
+    }
+
+    @Test func manyQuotesStayLinear() throws {
+        let paragraph = "Peter Walker arrived at the gate. \"We will go over the plan again tonight,\" he said.\n\n"
+        let clock = ContinuousClock()
+        let started = clock.now
+        let found = try quotes(String(repeating: paragraph, count: 1_500))
+        #expect(found.filter { $0.kind == .direct }.count == 1_500)
+        // Linear work: seconds in a debug build at worst (it was cubic: minutes).
+        #expect(clock.now - started < .seconds(30))
+    }
+
     @Test func scareQuotesAreNotQuotes() throws {
         let found = try quotes("The jets hit nearly 1,900 “terrorist facilities” last week, officials said in a “briefing”.")
         #expect(found.allSatisfy { $0.kind == .indirect })

@@ -28,7 +28,9 @@ struct CalendarDay: Hashable, Comparable {
             }
             return n
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        // Years 1001–9998 only: resolved dates a year either side must stay four-digit.
+        guard let year = number(0..<4), (1001...9998).contains(year), let month = number(5..<7), let day = number(8..<10)
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

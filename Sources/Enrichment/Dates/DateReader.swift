@@ -59,6 +59,9 @@ struct DateReader {
     static let yearLeads: Set<UInt64> = Set(
         ["in", "since", "of", "by", "until", "till", "from", "for", "before", "after", "during", "early", "late", "mid",
          "fiscal", "through", "throughout", "year", "end", "spring", "summer", "autumn", "fall", "winter", "calendar"].map(key))
+    static let clauseJoins: WordTable<Bool> = table(["and", "but", "while", "whereas", "although", "though"].map(key))
+    static let pastCues: WordTable<Bool> = table(
+        ["said", "told", "announced", "reported", "added", "was", "were", "had", "did", "ago", "last"].map(key))
     static let futureCues: WordTable<Bool> = table(
         ["will", "'ll", "shall", "next", "due", "scheduled", "expected", "plans", "planned", "planning", "upcoming", "coming",
          "tomorrow"].map(key))
@@ -93,20 +96,37 @@ struct DateReader {
         guard tokens[k].end - tokens[k].start == 4, let n = integer(k), (1900...2099).contains(n) else { return nil }
         return n
     }
+    func isSemicolon(_ k: Int) -> Bool { tokens[k].end - tokens[k].start == 1 && buffer[Int(tokens[k].start)] == UInt8(ascii: ";") }
     func isComma(_ k: Int) -> Bool { k < tokens.count && tokens[k].end - tokens[k].start == 1 && buffer[Int(tokens[k].start)] == UInt8(ascii: ",") }
     func month(_ k: Int) -> Int? {
         guard capitalized(k) else { return nil }  // `may`, `march` in lower case are verbs
         return Self.months[word(k)]
     }
 
-    /// Whether the sentence around token `k` speaks of the future.
+    /// Whether the sentence around token `k` speaks of the future: not when a reporting or past verb
+    /// stands just before the date (`a spokesman said on Monday`), else when a future cue (`will`,
+    /// `next`, `due`, `scheduled`) is anywhere in the sentence.
     func future(around k: Int) -> Bool {
-        let cues = Self.futureCues
         var j = k - 1
-        while j >= 0 && k - j <= 12 {
+        while j >= 0 && k - j <= 3 {
+            if Self.pastCues.contains(word(j)) { return false }
+            if tokens[j].flags.contains(.sentenceStart) { break }
+            j -= 1
+        }
+        let cues = Self.futureCues
+        j = k - 1
+        while j >= 0 && k - j <= 25 {
             if cues.contains(word(j)) { return true }
             if tokens[j].flags.contains(.sentenceStart) { break }
             j -= 1
+        }
+        // Forward only within the clause: `On Monday, the president will visit` but not `December 28 saw
+        // losses, and talks are scheduled …`.
+        j = k + 1
+        while j < tokens.count && j - k <= 25 && !tokens[j].flags.contains(.sentenceStart) {
+            if cues.contains(word(j)) { return true }
+            if isSemicolon(j) || (isComma(j) && j + 1 < tokens.count && Self.clauseJoins.contains(word(j + 1))) { break }
+            j += 1
         }
         return false
     }
@@ -118,15 +138,23 @@ struct DateReader {
             resolved: resolved, granularity: granularity, relative: relative)
     }
 
-    /// The year of a month (and day) given without one: the publication year, moved by one when that
-    /// puts the date more than two months on the wrong side of publication for the sentence's tense.
+    /// The year of a month (and day) given without one: of the publication year and the years either
+    /// side, the one that puts the date nearest the publication date — among dates on or after it when
+    /// the sentence speaks of the future, and otherwise no more than two months after it (`takes effect
+    /// on Jan. 1` published on 31 December is next year; `said in May` published in March is last May).
     func impliedYear(month: Int, day: Int, future: Bool) -> Int? {
         guard let published else { return nil }
         let year = published.civil.year
-        guard let candidate = CalendarDay(year: year, month: month, day: min(day, CalendarDay.length(of: month, in: year))) else { return nil }
-        if !future && candidate.days - published.days > 62 { return year - 1 }
-        if future && published.days - candidate.days > 62 { return year + 1 }
-        return year
+        var best: (year: Int, distance: Int)?
+        for candidate in (year - 1)...(year + 1) {
+            guard let date = CalendarDay(year: candidate, month: month, day: min(day, CalendarDay.length(of: month, in: candidate)))
+            else { continue }
+            if future && date.days < published.days - 1 { continue }
+            if !future && date.days > published.days + 62 { continue }  // a past-tense story rarely looks months ahead
+            let distance = abs(date.days - published.days)
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+        }
+        return best?.year
     }
 
     func monthString(_ year: Int, _ month: Int) -> String { "\(CalendarDay.four(year))-\(CalendarDay.two(month))" }
@@ -137,7 +165,7 @@ struct DateReader {
         // Most starters are prepositions (`in`, `of`): they only lead a year.
         if Self.yearLeadsOnly.contains(w) { return readYearLead(at: k) }
         // `last`/`this`/`next` + week, month, year or weekday; `earlier`/`later this` + period.
-        var shiftStart = k
+        let shiftStart = k
         var shiftToken = k
         if w == Word.earlier || w == Word.later || w == Word.early || w == Word.late {
             guard k + 1 < tokens.count, word(k + 1) == Word.this else { return readYearLead(at: k) }
@@ -155,8 +183,12 @@ struct DateReader {
                 return (weekdayReference(shiftStart, end, weekday, future: future), end)
             }
             if let monthNumber = month(next), shift != 0 {
-                shiftStart = k
-                let resolved = published.map { monthString($0.civil.year + shift, monthNumber) }
+                // `last March`: the latest March before publication; `next March`: the first after it.
+                let resolved = published.map { published -> String in
+                    let (y, m, _) = published.civil
+                    if shift < 0 { return monthString(monthNumber < m ? y : y - 1, monthNumber) }
+                    return monthString(monthNumber > m ? y : y + 1, monthNumber)
+                }
                 return (reference(shiftStart, next + 1, resolved, .month, relative: true), next + 1)
             }
         }
@@ -207,8 +239,9 @@ struct DateReader {
             let beforePunctuation = k + 1 == tokens.count
                 || (tokens[k + 1].flags.contains(.punctuation) && buffer[Int(tokens[k + 1].start)] != UInt8(ascii: "%")
                     && buffer[Int(tokens[k + 1].start)] != UInt8(ascii: "-"))
-            let afterJoin = k > 0 && Self.yearJoins.contains(word(k - 1))
-            if beforePunctuation || afterJoin {
+            let afterJoin = k > 0 && Self.yearJoins.contains(word(k - 1)) && !countsSomething(after: k)
+            let afterCurrency = k > 0 && QuantityEnricher.mayBeCurrency(buffer, tokens[k - 1])
+            if (beforePunctuation || afterJoin) && !afterCurrency {
                 return (reference(k, k + 1, CalendarDay.four(y), .year, relative: false), k + 1)
             }
         }
@@ -219,27 +252,36 @@ struct DateReader {
             if end + 1 < tokens.count, word(end) == Word.of, let y = self.year(end + 1) {
                 year = y
                 end += 2
-            } else if k > 0, let y = self.year(k - 1) {
-                return (reference(k - 1, end, "\(y)-Q\(quarter)", .quarter, relative: false), end)
+            } else if k > 0, let y = self.year(k - 1) {  // `1986 first quarter`: the year is its own item
+                year = y
             }
             var resolved: String? = nil
             if let year {
                 resolved = "\(year)-Q\(quarter)"
             } else if let published {
+                // The latest such quarter that has begun, or in a future sentence the next one to begin.
                 let (y, m, _) = published.civil
                 let current = (m - 1) / 3 + 1
-                resolved = "\(quarter > current && !future(around: k) ? y - 1 : y)-Q\(quarter)"
+                let future = self.future(around: k)
+                let shift = future ? (quarter < current ? 1 : 0) : (quarter > current ? -1 : 0)
+                resolved = "\(y + shift)-Q\(quarter)"
             }
             return (reference(k, end, resolved, .quarter, relative: year == nil), end)
         }
         return readYearLead(at: k)
     }
 
+    /// Whether the number at token `k` counts the plural after it (`of 2000 protesters`, `by 1950 votes`).
+    func countsSomething(after k: Int) -> Bool {
+        k + 1 < tokens.count && QuantityEnricher.isCountedWord(buffer, tokens[k + 1], word(k + 1))
+            && QuantityEnricher.endsWithS(buffer, tokens[k + 1].range)  // `1986 net profit` is a year
+    }
+
     /// A year after a preposition (`in 1986`, `fiscal 1987`, `1986/87`).
     func readYearLead(at k: Int) -> (DateReference, Int)? {
         guard k + 1 < tokens.count, tokens[k + 1].flags.contains(.hasDigit), Self.yearLeads.contains(word(k)) else { return nil }
         let next = k + 1
-        if let y = year(next) {
+        if let y = year(next), !countsSomething(after: next) {
             return (reference(next, next + 1, CalendarDay.four(y), .year, relative: false), next + 1)
         }
         // `1986/87`: one token.
@@ -281,6 +323,7 @@ struct DateReader {
         // A bare month name: only where it cannot be a name (`May`, `March` and `August` start sentences and names).
         if first == k, tokens[k].flags.contains(.sentenceStart) { return nil }
         if k + 1 < tokens.count, capitalized(k + 1), !tokens[k + 1].flags.contains(.punctuation) { return nil }
+        if first == k, k > 0, capitalized(k - 1), !tokens[k - 1].flags.contains(.sentenceStart) { return nil }  // `Theresa May`
         let resolvedYear = impliedYear(month: monthNumber, day: 15, future: future(around: first))
         return (reference(first, end, resolvedYear.map { monthString($0, monthNumber) }, .month, relative: true), end)
     }

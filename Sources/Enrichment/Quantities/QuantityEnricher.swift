@@ -30,7 +30,7 @@ public struct QuantityEnricher: Enricher {
                     continue
                 }
                 if let (quantity, next) = Self.quantity(at: k, buffer, tokens, keys, text) {
-                    found.append(quantity)
+                    if quantity.value.isFinite { found.append(quantity) }  // 400 digits overflow a Double
                     k = next
                 } else {
                     k += 1
@@ -63,7 +63,9 @@ public struct QuantityEnricher: Enricher {
         if tokens[k].flags.contains(.hasDigit) {
             if let parsed = parseNumber(buffer, tokens[k].range) {
                 value = parsed
-            } else if currency != nil, let parsed = suffixedNumber(buffer, tokens[k].range) {  // `£3m`, `$1.2bn`
+            } else if let parsed = suffixedNumber(buffer, tokens[k].range),
+                currency != nil || (k + 1 < tokens.count && QuantityUnits.units[word(k + 1)]?.kind == .money)
+            {  // `£3m`, `$1.2bn`, `5bn euros`
                 value = parsed
             } else {
                 return nil
@@ -76,6 +78,14 @@ public struct QuantityEnricher: Enricher {
             return nil
         }
         let numberToken = k
+        // A minus sign written against the number (`-5 degrees`, `−3.2 pct`), not a hyphen between words.
+        var first = first
+        if currency == nil, first > 0, tokens[first - 1].end == tokens[first].start, !numberWord,
+            isMinus(buffer, tokens[first - 1]), first < 2 || tokens[first - 2].end < tokens[first - 1].start
+        {
+            value = -value
+            first -= 1
+        }
         // Not an amount: a name or rank (`No. 1`, `Boeing 747`), a date (`March 2`), a time (`10:30`).
         var afterName = false
         if first > 0 && currency == nil {
@@ -127,6 +137,11 @@ public struct QuantityEnricher: Enricher {
             unitToken = k + 2
         }
         if var unit = QuantityUnits.units[word(unitToken)] {
+            if unit.kind == .mass, word(unitToken) == Word.pounds || word(unitToken) == Word.pound,
+                multiplied || poundsAreMoney(before: first, tokens, keys)
+            {
+                unit = QuantityUnits.Unit(symbol: "GBP", factor: 1, kind: .money)
+            }
             if let countryCurrency {
                 if unit.symbol == "USD" && unit.factor == 1, let dollar = countryCurrency.dollar {
                     unit.symbol = dollar
@@ -138,6 +153,16 @@ public struct QuantityEnricher: Enricher {
             }
             // `per cent`: the unit is two words.
             return (make(text, tokens, first, unitToken + 1, value * unit.factor, unit.symbol, unit.kind), unitToken + 1)
+        }
+        // `-5 degrees Celsius`, `98.6 degrees Fahrenheit`, `30 degrees C`.
+        if word(k) == Word.degrees || word(k) == Word.degree, k + 1 < tokens.count {
+            let scale = word(k + 1)
+            if scale == Word.celsius || scale == Word.centigrade || scale == Word.c {
+                return (make(text, tokens, first, k + 2, value, "degC", .temperature), k + 2)
+            }
+            if scale == Word.fahrenheit || scale == Word.f {
+                return (make(text, tokens, first, k + 2, (value - 32) * 5 / 9, "degC", .temperature), k + 2)
+            }
         }
         if word(k) == Word.per, k + 1 < tokens.count, word(k + 1) == Word.cent {
             return (make(text, tokens, first, k + 2, value, "%", .percent), k + 2)
@@ -187,6 +212,25 @@ public struct QuantityEnricher: Enricher {
     static func hasHyphen(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         guard token.end - token.start >= 7 else { return false }
         for i in (Int(token.start) + 3)..<min(Int(token.end), Int(token.start) + 10) where buffer[i] == UInt8(ascii: "-") { return true }
+        return false
+    }
+
+    /// `-` or `−` (U+2212).
+    static func isMinus(_ buffer: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let start = Int(token.start)
+        let length = Int(token.end) - start
+        return (length == 1 && buffer[start] == UInt8(ascii: "-"))
+            || (length == 3 && buffer[start] == 0xE2 && buffer[start + 1] == 0x88 && buffer[start + 2] == 0x92)
+    }
+
+    /// Whether a money word (`sold`, `worth`, `paid`) comes shortly before token `k` in its clause.
+    static func poundsAreMoney(before k: Int, _ tokens: [Token], _ keys: [UInt64]) -> Bool {
+        var j = k - 1
+        while j >= 0 && k - j <= 8 {
+            if QuantityUnits.moneyCues.contains(keys[j]) { return true }
+            if tokens[j].flags.contains(.sentenceStart) || keys[j] == Word.semicolon || keys[j] == Word.comma { break }
+            j -= 1
+        }
         return false
     }
 
@@ -320,6 +364,17 @@ public struct QuantityEnricher: Enricher {
 
 /// Word keys compared in the hot path, hashed once.
 private enum Word {
+    static let comma = FeatureHash.lowercased(",")
+    static let semicolon = FeatureHash.lowercased(";")
+    static let degree = FeatureHash.lowercased("degree")
+    static let degrees = FeatureHash.lowercased("degrees")
+    static let celsius = FeatureHash.lowercased("celsius")
+    static let centigrade = FeatureHash.lowercased("centigrade")
+    static let fahrenheit = FeatureHash.lowercased("fahrenheit")
+    static let c = FeatureHash.lowercased("c")
+    static let f = FeatureHash.lowercased("f")
+    static let pound = FeatureHash.lowercased("pound")
+    static let pounds = FeatureHash.lowercased("pounds")
     static let bn = FeatureHash.lowercased("bn")
     static let cent = FeatureHash.lowercased("cent")
     static let hong = FeatureHash.lowercased("hong")

@@ -34,7 +34,7 @@ enum QuantityUnits {
         var table: [UInt64: Double] = [:]
         for (word, value) in [
             ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("mln", 1e6), ("millions", 1e6), ("billion", 1e9),
-            ("bln", 1e9), ("billions", 1e9), ("trillion", 1e12), ("trln", 1e12),
+            ("bln", 1e9), ("bn", 1e9), ("billions", 1e9), ("trillion", 1e12), ("trln", 1e12), ("tn", 1e12),
         ] {
             table[key(word)] = value
         }
@@ -109,6 +109,11 @@ enum QuantityUnits {
     static let namePrefixes: Set<UInt64> = Set(
         ["no.", "no", "number", "section", "form", "article", "chapter", "page", "room", "route", "flight", "channel",
          "windows", "iphone", "version"].map(key))
+
+    /// Words before `pounds` that make it money rather than weight (`sold the house for 500,000 pounds`).
+    static let moneyCues: Set<UInt64> = Set(
+        ["for", "worth", "cost", "costs", "paid", "pay", "pays", "sold", "buy", "bought", "price", "priced", "fine",
+         "fined", "salary", "earn", "earns", "earned", "raised", "spent", "spend", "owes", "owed", "debt", "deal"].map(key))
 
     /// Words that cannot be a counted noun (`one of`, `two who`, `three were`).
     static let notCounted: Set<UInt64> = Set(

@@ -6,11 +6,9 @@ struct QuoteReader {
     let text: ArticleText
     let tokens: [Token]
     let keys: [UInt64]
-    /// Entity mentions as (start, end, entity index), code points, in body order.
-    let mentions: [(start: Int, end: Int, entity: Int)]
+    /// PER and ORG mentions in body order: code points, entity index, first token, inside quotation marks.
+    let mentions: [(start: Int, end: Int, entity: Int, token: Int, quoted: Bool)]
     let entities: [Entity]
-    /// Code point ranges inside quotation marks.
-    let quoted: [Range<Int>]
     let spans: [QuoteSpans.Span]
 
     init(buffer: UnsafeBufferPointer<UInt8>, text: ArticleText, entities: [Entity]) {
@@ -19,16 +17,42 @@ struct QuoteReader {
         self.tokens = text.tokens
         self.keys = text.keys
         self.entities = entities
-        var mentions: [(start: Int, end: Int, entity: Int)] = []
-        for (index, entity) in entities.enumerated() where entity.type == "PER" || entity.type == "ORG" {
-            for mention in entity.mentions { mentions.append((mention.start, mention.end, index)) }
-        }
-        mentions.sort { $0.start < $1.start }
-        self.mentions = mentions
         let spans = QuoteSpans.spans(buffer)
         self.spans = spans
-        self.quoted = spans.map { text.scalarOffset($0.inner.lowerBound)..<text.scalarOffset($0.inner.upperBound) }
+        let quoted = spans.map { text.scalarOffset($0.inner.lowerBound)..<text.scalarOffset($0.inner.upperBound) }
+        var found: [(start: Int, end: Int, entity: Int)] = []
+        for (index, entity) in entities.enumerated() where entity.type == "PER" || entity.type == "ORG" {
+            for mention in entity.mentions { found.append((mention.start, mention.end, index)) }
+        }
+        found.sort { $0.start < $1.start }
+        // Tokens and quote spans are in body order too: one merge pass each.
+        let tokens = text.tokens
+        var mentions: [(start: Int, end: Int, entity: Int, token: Int, quoted: Bool)] = []
+        mentions.reserveCapacity(found.count)
+        var k = 0
+        var q = 0
+        for mention in found {
+            while k < tokens.count && text.scalarOffset(Int(tokens[k].start)) < mention.start { k += 1 }
+            while q < quoted.count && quoted[q].upperBound <= mention.start { q += 1 }
+            let inside = q < quoted.count && quoted[q].contains(mention.start)
+            mentions.append((mention.start, mention.end, mention.entity, k, inside))
+        }
+        self.mentions = mentions
     }
+
+    /// The number of mentions starting before code point `offset`.
+    func mentionCount(before offset: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How far back a pronoun, title or description looks for its entity.
+    static let lookBack = 200
 
     static func key(_ word: String) -> UInt64 { FeatureHash.lowercased(word) }
     static func table(_ keys: [UInt64]) -> WordTable<Bool> { WordTable(keys.map { ($0, true) }) }
@@ -50,6 +74,11 @@ struct QuoteReader {
         ["also", "then", "later", "previously", "again", "further", "repeatedly", "earlier", "has", "had", "have",
          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"].map(key))
     static let conjunctions: WordTable<Bool> = table(["and", "but", "while", "as", "because", "although", "so", ";"].map(key))
+    /// Words that may follow a reporting verb at the end of a sentence (`said on Monday`, `said in a statement`).
+    static let trailing: WordTable<Bool> = table(
+        ["on", "in", "a", "an", "statement", "interview", "monday", "tuesday", "wednesday", "thursday", "friday",
+         "saturday", "sunday", "yesterday", "today", "tonight", "late", "earlier", "later", "night", "morning",
+         "afternoon", "evening", "week", "this", "last"].map(key))
     static let pronouns: WordTable<Bool> = table(["he", "she"].map(key))
     static let groupPronouns: WordTable<Bool> = table(["they", "it", "we", "i"].map(key))
     static let determiners: WordTable<Bool> = table(["the", "a", "an", "its", "his", "her", "their", "another", "one"].map(key))
@@ -102,7 +131,11 @@ struct QuoteReader {
             guard words >= 4 else { continue }
             let after = token(atOrAfter: span.outer.upperBound)
             let before = token(atOrAfter: span.outer.lowerBound)
-            var attribution = attributionAfter(after, quoteStart: span.inner.lowerBound)
+            // A quote that ends its sentence (`."` then a capital) is not attributed by the next sentence.
+            let final = buffer[span.inner.upperBound - 1]
+            let closesSentence = (final == UInt8(ascii: ".") || final == UInt8(ascii: "!") || final == UInt8(ascii: "?"))
+                && after < tokens.count && tokens[after].flags.contains(.capitalized)
+            var attribution = (closesSentence ? nil : attributionAfter(after, quoteStart: span.inner.lowerBound))
                 ?? attributionBefore(before, quoteStart: span.inner.lowerBound)
             if attribution == nil, let previous, span.outer.lowerBound <= previous.paragraphEnd {
                 attribution = previous.attribution
@@ -153,7 +186,8 @@ struct QuoteReader {
             let to = text.scalarOffset(Int(tokens[k - 1].start))
             if let mention = mentions.first(where: { $0.start >= from && $0.end <= to && entities[$0.entity].type == "PER" }) {
                 let entity = entities[mention.entity]
-                return Attribution(speaker: entity.name, type: entity.type)
+                let verb = (start..<(k - 1)).first { Self.verbs.contains(word($0)) }.map { text.text(tokens[$0].range) }
+                return Attribution(speaker: entity.name, type: entity.type, verb: verb)
             }
         }
         var start = k
@@ -188,7 +222,12 @@ struct QuoteReader {
         let from = text.scalarOffset(bytes.lowerBound)
         let to = text.scalarOffset(bytes.upperBound)
         // A named person inside the phrase, else an organisation; the first one wins.
-        let inside = mentions.filter { $0.start >= from && $0.end <= to }
+        var inside: [(start: Int, end: Int, entity: Int, token: Int, quoted: Bool)] = []
+        var m = mentionCount(before: from)
+        while m < mentions.count && mentions[m].start < to {
+            if mentions[m].end <= to { inside.append(mentions[m]) }
+            m += 1
+        }
         if let mention = inside.first(where: { entities[$0.entity].type == "PER" }) ?? inside.first {
             let entity = entities[mention.entity]
             return Attribution(speaker: entity.name, type: entity.type, role: role(phrase, before: mention.start), verb: verbText)
@@ -204,14 +243,18 @@ struct QuoteReader {
         }
         if phrase.count == 1 && Self.groupPronouns.contains(head) { return Attribution(verb: verbText) }
         // A description: `the spokesman`, `a witness`, `officials`.
-        guard phrase.count <= 5, phrase.contains(where: { Self.roles.contains(word($0)) }) else { return nil }
+        guard phrase.count <= 5,
+            phrase.contains(where: { Self.roles.contains(word($0)) || Self.organisations.contains(word($0)) })
+        else { return nil }
         if head == Word.the, phrase.count >= 2 {
             let noun = word(phrase.upperBound - 1)  // the head of `the activist group`
-            if Self.organisations.contains(noun), let organisation = lastMention(before: quoteStart, type: "ORG") {
-                return Attribution(speaker: organisation.name, type: organisation.type, verb: verbText)
+            if Self.organisations.contains(noun),
+                let organisation = named(noun, before: quoteStart) ?? lastMention(before: quoteStart, type: "ORG")
+            {
+                return Attribution(speaker: organisation.name, type: "ORG", verb: verbText)
             }
             let holder = phrase.dropFirst().lazy.compactMap { roleHolder(word($0), before: quoteStart) }.first
-            if let person = holder ?? lastMention(before: quoteStart, type: "PER") {
+            if let person = holder {
                 return Attribution(
                     speaker: person.name, type: person.type,
                     role: text.text(Int(tokens[phrase.lowerBound + 1].start)..<bytes.upperBound), verb: verbText)
@@ -233,48 +276,61 @@ struct QuoteReader {
     /// The entity of `type` named last before code point `offset`, outside quotation marks (a name
     /// inside a quote is rarely its speaker).
     func lastMention(before offset: Int, type: String, gender: FirstNames.Gender? = nil) -> Entity? {
-        var best: Int?
-        for mention in mentions where mention.start < offset && entities[mention.entity].type == type {
-            if quoted.contains(where: { $0.contains(mention.start) }) { continue }
+        var m = mentionCount(before: offset)
+        let stop = max(0, m - Self.lookBack)
+        while m > stop {
+            m -= 1
+            let mention = mentions[m]
+            guard entities[mention.entity].type == type, !mention.quoted else { continue }
             // `she said` skips a man's name, `he said` a woman's (when the first name tells).
             if let gender, let known = FirstNames.builtIn.gender(of: entities[mention.entity].name), known != gender { continue }
-            best = mention.entity
+            return entities[mention.entity]
         }
-        return best.map { entities[$0] }
+        return nil
+    }
+
+    /// The last entity before `offset` whose name holds the word `noun` (`Chelsea Football Club` for
+    /// `the club`), whatever type the tagger gave it.
+    func named(_ noun: UInt64, before offset: Int) -> Entity? {
+        var m = mentionCount(before: offset)
+        let stop = max(0, m - Self.lookBack)
+        while m > stop {
+            m -= 1
+            let mention = mentions[m]
+            var end = mention.token
+            while end < tokens.count && text.scalarOffset(Int(tokens[end].start)) < mention.end {
+                if word(end) == noun { return entities[mention.entity] }
+                end += 1
+            }
+        }
+        return nil
     }
 
     /// The last person before `offset` named with the role word `role` just before the name
     /// (`Mayor James Knowles` for `the mayor`).
     func roleHolder(_ role: UInt64, before offset: Int) -> Entity? {
         guard Self.roles.contains(role) else { return nil }
-        var best: Int?
-        for mention in mentions where mention.start < offset {
-            let k = token(atOrAfter: byteOffset(ofScalar: mention.start))
+        var m = mentionCount(before: offset)
+        let stop = max(0, m - Self.lookBack)
+        while m > stop {
+            m -= 1
+            let mention = mentions[m]
+            let k = mention.token
             guard entities[mention.entity].type == "PER" else {
                 // A title the tagger kept inside the name: `Madison Police Chief Mike Koval` (ORG).
-                let end = token(atOrAfter: byteOffset(ofScalar: mention.end))
-                if (k..<end).contains(where: { word($0) == role }) { best = mention.entity }
+                var end = k
+                while end < tokens.count && text.scalarOffset(Int(tokens[end].start)) < mention.end { end += 1 }
+                if (k..<end).contains(where: { word($0) == role }) { return entities[mention.entity] }
                 continue
             }
             var j = k - 1
             // Title words right before the name (`Police Chief Mike Koval`, `Sen. James Risch`).
             while j >= 0 && k - j <= 3 && (tokens[j].flags.contains(.capitalized) || isPunctuation(j, ".")) {
-                if word(j) == role { best = mention.entity }
+                if word(j) == role { return entities[mention.entity] }
                 j -= 1
             }
         }
-        return best.map { entities[$0] }
-    }
-
-    /// The byte offset of code point `scalar` (ASCII bodies: the same).
-    func byteOffset(ofScalar scalar: Int) -> Int {
-        var low = 0
-        var high = buffer.count
-        while low < high {
-            let mid = (low + high) / 2
-            if text.scalarOffset(mid) < scalar { low = mid + 1 } else { high = mid }
-        }
-        return low
+        return nil
     }
 
     /// `X said (that) …` and `…, X said.` in sentences without quotation marks.
@@ -331,11 +387,14 @@ struct QuoteReader {
                 quotes.append(indirect(Int(tokens[first].start)..<Int(tokens[according - 2].end), attribution))
                 continue
             }
-            // `…, X said.` at the end.
-            if last > first + 3, indirectVerbs.contains(word(last)) {
-                var comma = last - 1
-                while comma > first && !isPunctuation(comma, ",") && last - comma < 8 { comma -= 1 }
-                if isPunctuation(comma, ","), comma - first >= 4, let attribution = resolve((comma + 1)..<last, verb: last, quoteStart: sentenceStart),
+            // `…, X said.` at the end, possibly followed by when or where (`…, Microsoft said on Monday.`).
+            var verbAtEnd = last
+            while verbAtEnd > first + 3 && last - verbAtEnd < 4 && Self.trailing.contains(word(verbAtEnd)) { verbAtEnd -= 1 }
+            if verbAtEnd > first + 3, indirectVerbs.contains(word(verbAtEnd)) {
+                var comma = verbAtEnd - 1
+                while comma > first && !isPunctuation(comma, ",") && verbAtEnd - comma < 8 { comma -= 1 }
+                if isPunctuation(comma, ","), comma - first >= 4,
+                    let attribution = resolve((comma + 1)..<verbAtEnd, verb: verbAtEnd, quoteStart: sentenceStart),
                     attribution.type != nil
                 {
                     let clause = Int(tokens[first].start)..<Int(tokens[comma - 1].end)

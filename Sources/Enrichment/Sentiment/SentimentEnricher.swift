@@ -44,14 +44,18 @@ public struct SentimentEnricher: Enricher {
         var contributions: [(token: Int32, value: Float)] = []
 
         /// The score of sentence `index` read toward the tokens `focus`: each contribution is divided
-        /// by 1 + distance / 4, so words next to the target count most.
+        /// by 1 + distance / 4, so words next to the target count most. `focus` is in token order.
         func score(_ index: Int, focus: [Int]) -> Double {
             let sentence = sentences[index]
             guard !focus.isEmpty else { return sentence.score }
+            // Contributions and focus tokens are both in token order: one merge pass.
             var sum = 0.0
+            var f = 0
             for (token, value) in contributions[sentence.contributions] {
-                var distance = Int.max
-                for k in focus { distance = min(distance, abs(k - Int(token))) }
+                let t = Int(token)
+                while f + 1 < focus.count && focus[f + 1] <= t { f += 1 }
+                var distance = abs(focus[f] - t)
+                if f + 1 < focus.count { distance = min(distance, abs(focus[f + 1] - t)) }
                 sum += Double(value) / (1 + Double(distance) / 4)
             }
             return SentimentEnricher.normalised(sum, exclamations: sentence.exclamations)
