@@ -4,7 +4,7 @@ public struct Fingerprint: Sendable, Hashable {
     public var simhash: UInt64
     /// 64-slot MinHash of the body's word 3-shingles (the share of equal slots estimates Jaccard similarity).
     public var minhash: [UInt32]
-    /// Distinct shingles hashed.
+    /// Shingles hashed (repeats included).
     public var shingles: Int
 
     /// Creates a fingerprint.
