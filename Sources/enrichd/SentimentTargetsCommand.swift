@@ -1,7 +1,6 @@
 import ArgumentParser
 import Articles
 import Enrichment
-import Foundation
 
 /// `enrichd sentiment-targets`: the per-entity sentiment of given target spans, for
 /// `eval/score_sentiment.py` (NewsMTSC).
@@ -15,13 +14,19 @@ struct SentimentTargetsCommand: ParsableCommand {
     func run() throws {
         let enricher = SentimentEnricher()
         while let line = readLine(strippingNewline: true) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let text = object["text"] as? String, let targets = object["targets"] as? [[Int]]
+            guard let object = try? JSONReader.parse(Array(line.utf8)), let text = object["text"]?.stringValue,
+                case .array(let targets)? = object["targets"]
             else {
                 print("{\"error\":\"expected {text, targets}\"}")
                 continue
             }
-            let ranges = targets.compactMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]..<$0[1] : nil }
+            var ranges: [Range<Int>] = []
+            for target in targets {
+                guard case .number(let start)? = target[0], case .number(let end)? = target[1], start >= 0, start <= end,
+                    end < 1e9
+                else { continue }
+                ranges.append(Int(start)..<Int(end))
+            }
             let score = enricher.score(of: text, targets: ranges)
             var w = JSONWriter()
             w.beginObject()

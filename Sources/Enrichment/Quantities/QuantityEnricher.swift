@@ -23,8 +23,11 @@ public struct QuantityEnricher: Enricher {
         text.bytes.withUnsafeBufferPointer { buffer in
             var k = 0
             while k < tokens.count {
-                guard tokens[k].flags.contains(.hasDigit) || (Self.mayStartNumberWord(buffer[Int(tokens[k].start)]) && numberWords[keys[k]] != nil)
-                    || Self.mayBeCurrency(buffer, tokens[k]) || Self.hasHyphen(buffer, tokens[k])
+                let token = tokens[k]
+                guard token.flags.contains(.hasDigit)
+                    || (Self.mayStartNumberWord(buffer[Int(token.start)])
+                        && (numberWords[keys[k]] != nil || Self.hasHyphen(buffer, token)))
+                    || Self.mayBeCurrency(buffer, token)
                 else {
                     k += 1
                     continue

@@ -212,19 +212,19 @@ public struct SentimentEnricher: Enricher {
                 continue
             }
             switch entry.kind {
-            case .valence:
-                break
-            case .booster:
+            case SentimentLexicon.Entry.booster:
                 boosts = (Double(entry.value), boosts.0, boosts.1)
                 continue
-            case .negation:
+            case SentimentLexicon.Entry.negation:
                 lastNegation = k
                 boosts = (0, boosts.0, boosts.1)
                 continue
-            case .contrast:
+            case SentimentLexicon.Entry.contrast:
                 contrast = contributions.count
                 boosts = (0, boosts.0, boosts.1)
                 continue
+            default:
+                break
             }
             var valence = Double(entry.value)
             if valence != 0 {

@@ -8,19 +8,17 @@ internal import CEnrichdModels
 public struct SentimentLexicon: Sendable {
     /// A word's valence, or what it does to the sentiment words after it.
     struct Entry: Sendable {
-        enum Kind: UInt8, Sendable {
-            /// `value` is the word's valence.
-            case valence
-            /// Scales the next sentiment word's valence up (`very`) or down (`slightly`) by `value`.
-            case booster
-            /// Flips and damps the sentiment words within three words after it (`not`, `never`).
-            case negation
-            /// Halves what came before in the sentence and strengthens what follows (`but`).
-            case contrast
-        }
+        /// `value` is the word's valence.
+        static let valence: UInt8 = 0
+        /// Scales the next sentiment word's valence up (`very`) or down (`slightly`) by `value`.
+        static let booster: UInt8 = 1
+        /// Flips and damps the sentiment words within three words after it (`not`, `never`).
+        static let negation: UInt8 = 2
+        /// Halves what came before in the sentence and strengthens what follows (`but`).
+        static let contrast: UInt8 = 3
 
         var value: Float
-        var kind: Kind
+        var kind: UInt8
     }
 
     private let entries: WordTable<Entry>
@@ -49,14 +47,14 @@ public struct SentimentLexicon: Sendable {
             }
             valences[FeatureHash.lowercased(table, start, tab)] = value
         }
-        var entries: [(UInt64, Entry)] = valences.map { ($0.key, Entry(value: $0.value, kind: .valence)) }
-        func add(_ words: [String], _ kind: Entry.Kind, _ value: Float = 0) {
+        var entries: [(UInt64, Entry)] = valences.map { ($0.key, Entry(value: $0.value, kind: Entry.valence)) }
+        func add(_ words: [String], _ kind: UInt8, _ value: Float = 0) {
             for word in words { entries.append((FeatureHash.lowercased(word), Entry(value: value, kind: kind))) }
         }
-        add(Self.intensifiers, .booster, 0.293)
-        add(Self.dampeners, .booster, -0.293)
-        add(Self.negations, .negation)
-        add(["but", "however"], .contrast)
+        add(Self.intensifiers, Entry.booster, 0.293)
+        add(Self.dampeners, Entry.booster, -0.293)
+        add(Self.negations, Entry.negation)
+        add(["but", "however"], Entry.contrast)
         self.entries = WordTable(entries)
     }
 
