@@ -57,7 +57,13 @@ public struct Daemon: Sendable {
         let input: InboundChannel
         let output: OutboundChannel
         let deadLetter: OutboundChannel?
+        let authenticator = config.clientKeys.map { _ in makeAuthenticator(metrics: metrics) }
         do {
+            if let authenticator, let directory = config.clientKeys {
+                // Installed before any socket opens, so no CURVE handshake can happen without it.
+                try await authenticator.install(on: io)
+                reloadClientKeys(directory, into: authenticator)
+            }
             output = try await io.openOutbound(config.output.spec(linger: config.linger), capacity: config.maxInFlight)
             if let spec = config.deadLetter?.spec(linger: config.linger) {
                 deadLetter = try await io.openOutbound(spec, capacity: config.maxInFlight)
@@ -124,8 +130,10 @@ public struct Daemon: Sendable {
                 tasks.addTask {
                     for await signal in signals.signals {
                         guard signal != SIGHUP else {
-                            // Reloading (client keys) arrives with the security work; until then HUP is ignored.
-                            logger.notice("daemon.signal_ignored", metadata: ["signal.name": "SIGHUP"])
+                            logger.notice("daemon.signal", metadata: ["signal.name": "SIGHUP"])
+                            if let authenticator, let directory = config.clientKeys {
+                                reloadClientKeys(directory, into: authenticator)
+                            }
                             continue
                         }
                         logger.notice("daemon.signal", metadata: ["signal.name": "\(ShutdownSignals.name(signal))"])
@@ -147,5 +155,37 @@ public struct Daemon: Sendable {
                 "pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))",
                 "pipeline.finished": "\(state.finished.load(ordering: .relaxed))",
             ])
+    }
+
+    /// A ZAP handler that counts every decision and logs refusals (public keys only; secrets never).
+    func makeAuthenticator(metrics: DaemonMetrics) -> ZAPAuthenticator {
+        let refusals = ThrottledLog(interval: .seconds(10))
+        return ZAPAuthenticator(allowedKeys: []) { [logger] decision in
+            metrics.authentication(result: decision.accepted ? "accepted" : "refused", mechanism: decision.mechanism)
+            guard !decision.accepted, refusals.shouldLog("refused") else { return }
+            logger.warning(
+                "security.client_refused",
+                metadata: [
+                    "zap.mechanism": "\(decision.mechanism)", "zap.address": "\(decision.address)",
+                    "zap.client_key": "\(decision.clientKey?.z85 ?? "-")",
+                ])
+        }
+    }
+
+    /// Replaces the admitted client keys with the directory's; a directory that cannot be read completely
+    /// leaves the previous list in force.
+    func reloadClientKeys(_ directory: ClientKeyDirectory, into authenticator: ZAPAuthenticator) {
+        do {
+            let (keys, files) = try directory.load()
+            authenticator.replaceAllowedKeys(keys)
+            logger.notice(
+                "security.client_keys_loaded",
+                metadata: ["security.directory": "\(directory.path)", "security.keys": "\(keys.count)",
+                    "security.files": "\(files.joined(separator: ","))"])
+        } catch {
+            logger.error(
+                "security.client_keys_unchanged",
+                metadata: ["security.directory": "\(directory.path)", "error": "\(error)"])
+        }
     }
 }

@@ -3,7 +3,10 @@ internal import CZeroMQ
 
 extension IOLoop {
     /// Creates, configures, monitors, binds and connects a socket for a channel.
-    func open(_ spec: SocketSpec, inbound: InboundChannel?, outbound: OutboundChannel?) throws(ZMQError) {
+    func open(
+        _ spec: SocketSpec, inbound: InboundChannel?, outbound: OutboundChannel?,
+        replier: (@Sendable (ZMQMessage) -> ZMQMessage)? = nil
+    ) throws(ZMQError) {
         guard !isClosed, drainDeadline == nil, terminationError == nil else {
             throw ZMQError.closed("IOThread.open", detail: "socket \(spec.name)")
         }
@@ -34,7 +37,8 @@ extension IOLoop {
         }
         inbound?.state.withLock { $0.boundEndpoints = bound }
         outbound?.state.withLock { $0.boundEndpoints = bound }
-        entries.append(Entry(handle: handle, inbound: inbound, outbound: outbound, monitor: monitor))
+        entries.append(
+            Entry(handle: handle, inbound: inbound, outbound: outbound, monitor: monitor, replier: replier))
     }
 
     /// Starts `zmq_socket_monitor` on a private inproc endpoint and connects a PAIR socket to it.

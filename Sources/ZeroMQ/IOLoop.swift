@@ -10,16 +10,22 @@ final class IOLoop {
         let inbound: InboundChannel?
         let outbound: OutboundChannel?
         let monitor: SocketHandle?
+        /// For a REP socket served on the thread: answers each request.
+        let replier: (@Sendable (ZMQMessage) -> ZMQMessage)?
         /// The last send attempt reported "would block"; wait for `ZMQ_POLLOUT` before retrying.
         var blocked = false
         /// The socket was closed during this loop pass; skip it until it leaves `entries`.
         var isClosed = false
 
-        init(handle: SocketHandle, inbound: InboundChannel?, outbound: OutboundChannel?, monitor: SocketHandle?) {
+        init(
+            handle: SocketHandle, inbound: InboundChannel?, outbound: OutboundChannel?, monitor: SocketHandle?,
+            replier: (@Sendable (ZMQMessage) -> ZMQMessage)?
+        ) {
             self.handle = handle
             self.inbound = inbound
             self.outbound = outbound
             self.monitor = monitor
+            self.replier = replier
         }
     }
 
@@ -70,6 +76,7 @@ final class IOLoop {
         for entry in entries {
             var events: Int16 = 0
             if let inbound = entry.inbound, drainDeadline == nil, inbound.hasRoom { events |= Int16(ZMQ_POLLIN) }
+            if entry.replier != nil { events |= Int16(ZMQ_POLLIN) }
             if entry.outbound != nil && entry.blocked { events |= Int16(ZMQ_POLLOUT) }
             items.append(zmq_pollitem_t(socket: entry.handle.pointer, fd: 0, events: events, revents: 0))
             if let monitor = entry.monitor {
@@ -100,6 +107,7 @@ final class IOLoop {
             index += entry.monitor != nil ? 2 : 1
             if monitorRevents != 0 && !entry.isClosed { drainMonitor(entry) }
             if entry.inbound != nil && revents & Int16(ZMQ_POLLIN) != 0 && !entry.isClosed { receive(entry) }
+            if entry.replier != nil && revents & Int16(ZMQ_POLLIN) != 0 && !entry.isClosed { reply(entry) }
             // Retry blocked sends when writable, and on every idle tick as a safety net.
             if revents & Int16(ZMQ_POLLOUT) != 0 || count == 0 { entry.blocked = false }
         }
@@ -124,6 +132,21 @@ final class IOLoop {
         }
     }
 
+    /// Answers up to ``batchLimit`` pending requests of a served REP socket.
+    private func reply(_ entry: Entry) {
+        guard let replier = entry.replier else { return }
+        for _ in 0..<Self.batchLimit {
+            do {
+                guard let request = try entry.handle.receive(nonBlocking: true) else { return }
+                // A REP socket may always send the reply to the request it just received.
+                _ = try entry.handle.send(replier(request), nonBlocking: true)
+            } catch {
+                if error.code == .contextTerminated { terminationError = error }
+                return
+            }
+        }
+    }
+
     /// Sends queued outbound messages until each socket would block; returns whether work is left over.
     private func flushOutbound() -> Bool {
         var busy = false
@@ -134,6 +157,8 @@ final class IOLoop {
                 do {
                     if try entry.handle.send(message, nonBlocking: true) {
                         channel.complete(.sent)
+                    } else if channel.dropWhenFull {
+                        channel.complete(.dropped)
                     } else {
                         channel.complete(.wouldBlock)
                         entry.blocked = true

@@ -99,11 +99,30 @@ public final class IOThread: Sendable {
     ///   - capacity: The bridge queue size (at least 1).
     /// - Throws: As ``openInbound(_:capacity:)``.
     public func openOutbound(_ spec: SocketSpec, capacity: Int) async throws -> OutboundChannel {
-        let channel = OutboundChannel(name: spec.name, capacity: capacity, thread: self)
+        let channel = OutboundChannel(
+            name: spec.name, capacity: capacity, dropWhenFull: spec.dropWhenFull, thread: self)
         try await perform("IOThread.openOutbound", detail: spec.name) { (loop) throws(ZMQError) in
             try loop.open(spec, inbound: nil, outbound: channel)
         }
         return channel
+    }
+
+    /// Opens a REP socket on the I/O thread and answers every request on that thread with `handler`.
+    ///
+    /// For small, fast, non-blocking protocols served inside the process, such as ZAP authentication
+    /// (``ZAPAuthenticator``). The socket closes with the thread.
+    ///
+    /// - Parameters:
+    ///   - spec: What to open; its type must be ``SocketType/rep``.
+    ///   - handler: Builds the reply to one request; runs on the I/O thread and must not block.
+    /// - Throws: As ``openInbound(_:capacity:)``.
+    public func openReplier(
+        _ spec: SocketSpec, handler: @escaping @Sendable (ZMQMessage) -> ZMQMessage
+    ) async throws {
+        precondition(spec.type == .rep, "IOThread.openReplier needs a REP socket")
+        try await perform("IOThread.openReplier", detail: spec.name) { (loop) throws(ZMQError) in
+            try loop.open(spec, inbound: nil, outbound: nil, replier: handler)
+        }
     }
 
     /// Stops the thread: flushes outbound queues for up to `linger`, then closes every socket with the

@@ -5,6 +5,7 @@ extension OutboundChannel {
     enum Outcome {
         case sent
         case wouldBlock
+        case dropped
         case failed(ZMQError)
     }
 
@@ -72,12 +73,14 @@ extension OutboundChannel {
             }
             let head = state.queue.popFirst()
             if case .sent = outcome { state.sentCount += 1 }
+            if case .dropped = outcome { state.droppedCount += 1 }
             Self.endBlocked(&state)
             refill(&state)
             return head
         }
         switch outcome {
-        case .sent: finished?.continuation.resume()
+        case .sent: finished?.continuation.resume(returning: .sent)
+        case .dropped: finished?.continuation.resume(returning: .dropped)
         case .failed(let error): finished?.continuation.resume(throwing: error)
         case .wouldBlock: break
         }

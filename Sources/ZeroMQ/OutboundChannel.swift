@@ -6,12 +6,21 @@ internal import Synchronization
 /// (a PUSH at its high-water mark or without peers) holds senders back instead of dropping: at most
 /// `capacity` messages wait in the bridge queue for the I/O thread, later callers wait their turn.
 /// PUB sockets are the exception: libzmq never blocks them and silently drops at the high-water mark
-/// (unless ``SocketOption/xpubNoDrop(_:)`` is set).
+/// (unless ``SocketOption/xpubNoDrop(_:)`` is set). A channel opened with ``SocketSpec/dropWhenFull``
+/// discards a message the socket cannot take at once and reports it as ``Delivery/dropped``.
 public final class OutboundChannel: Sendable {
+    /// What became of a message handed to ``send(_:)``.
+    public enum Delivery: Sendable, Equatable {
+        /// libzmq accepted it.
+        case sent
+        /// The socket was full and the channel drops when full (``SocketSpec/dropWhenFull``): discarded.
+        case dropped
+    }
+
     struct Pending {
         let id: UInt64
         let message: ZMQMessage
-        let continuation: CheckedContinuation<Void, any Error>
+        let continuation: CheckedContinuation<Delivery, any Error>
     }
 
     struct State {
@@ -27,6 +36,7 @@ public final class OutboundChannel: Sendable {
         var blockedSince: ContinuousClock.Instant?
         var blockedTotal: Duration = .zero
         var sentCount: UInt64 = 0
+        var droppedCount: UInt64 = 0
         var boundEndpoints: [String] = []
     }
 
@@ -34,32 +44,38 @@ public final class OutboundChannel: Sendable {
     public let name: String
     /// The most messages waiting in the bridge queue.
     public let capacity: Int
+    /// Whether a full socket drops instead of waiting (``SocketSpec/dropWhenFull``).
+    public let dropWhenFull: Bool
     let state = Mutex(State())
     let thread: IOThread
 
-    init(name: String, capacity: Int, thread: IOThread) {
+    init(name: String, capacity: Int, dropWhenFull: Bool = false, thread: IOThread) {
         precondition(capacity > 0, "OutboundChannel capacity must be positive")
         self.name = name
         self.capacity = capacity
+        self.dropWhenFull = dropWhenFull
         self.thread = thread
     }
 
     /// Hands `message` to the I/O thread and suspends until libzmq accepted it (`zmq_msg_send` succeeded).
     ///
-    /// Never drops: while the socket would block the message waits. If the calling task is cancelled
-    /// before the message was handed to libzmq, it is removed from the queue.
+    /// While the socket would block the message waits, unless the channel drops when full: then it is
+    /// discarded and the result is ``Delivery/dropped``. If the calling task is cancelled before the
+    /// message was handed to libzmq, it is removed from the queue.
     ///
     /// - Parameter message: The (multipart) message.
+    /// - Returns: ``Delivery/sent``, or ``Delivery/dropped`` for a full socket of a dropping channel.
     /// - Throws: `CancellationError` if cancelled before sending; ``ZMQError`` `.closed` if the channel or
     ///   thread shut down first (`.contextTerminated` if the context did); other ``ZMQError``s from libzmq.
-    public func send(_ message: ZMQMessage) async throws {
+    @discardableResult
+    public func send(_ message: ZMQMessage) async throws -> Delivery {
         try Task.checkCancellation()
         let id = state.withLock { state in
             state.nextID += 1
             return state.nextID
         }
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Delivery, any Error>) in
                 enqueue(Pending(id: id, message: message, continuation: continuation))
             }
         } onCancel: {
@@ -72,6 +88,9 @@ public final class OutboundChannel: Sendable {
 
     /// Messages accepted by libzmq so far.
     public var sentCount: UInt64 { state.withLock { $0.sentCount } }
+
+    /// Messages discarded because the socket was full (only for channels that drop when full).
+    public var droppedCount: UInt64 { state.withLock { $0.droppedCount } }
 
     /// Messages in the bridge queue (at most `capacity`), including one being sent or blocked.
     public var queuedCount: Int { state.withLock { $0.queue.count } }

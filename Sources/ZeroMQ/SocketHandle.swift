@@ -55,7 +55,7 @@ struct SocketHandle {
             try ZMQCall.run("zmq_setsockopt", detail: detail, invalidArgument: .invalidOption, file: file, line: line) {
                 zmq_setsockopt(pointer, option.option, &value, MemoryLayout<Int64>.size)
             }
-        case .bytes(let bytes):
+        case .bytes(let bytes), .secret(let bytes):
             try ZMQCall.run("zmq_setsockopt", detail: detail, invalidArgument: .invalidOption, file: file, line: line) {
                 bytes.withUnsafeBytes { zmq_setsockopt(pointer, option.option, $0.baseAddress, $0.count) }
             }

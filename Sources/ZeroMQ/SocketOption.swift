@@ -10,6 +10,8 @@ public struct SocketOption: Sendable, Hashable, CustomStringConvertible {
         case int32(Int32)
         case int64(Int64)
         case bytes([UInt8])
+        /// Key material: set like `bytes`, never printed.
+        case secret([UInt8])
     }
 
     /// The `ZMQ_*` name, for descriptions and errors.
@@ -33,6 +35,8 @@ public struct SocketOption: Sendable, Hashable, CustomStringConvertible {
         case .bytes(let bytes):
             let text = String(decoding: bytes.prefix(32), as: UTF8.self)
             return "\(name)=\"\(text)\"(\(bytes.count) bytes)"
+        case .secret(let bytes):
+            return "\(name)=<\(bytes.count) bytes>"
         }
     }
 
@@ -124,6 +128,31 @@ public struct SocketOption: Sendable, Hashable, CustomStringConvertible {
     /// Makes XPUB/PUB report `EAGAIN` at the high-water mark instead of dropping (`ZMQ_XPUB_NODROP`).
     public static func xpubNoDrop(_ on: Bool) -> SocketOption {
         .init("ZMQ_XPUB_NODROP", ZMQ_XPUB_NODROP, .int32(on ? 1 : 0))
+    }
+
+    /// Makes the socket a CURVE server (`ZMQ_CURVE_SERVER`); it also needs ``curveSecretKey(_:)``.
+    public static func curveServer(_ on: Bool) -> SocketOption {
+        .init("ZMQ_CURVE_SERVER", ZMQ_CURVE_SERVER, .int32(on ? 1 : 0))
+    }
+
+    /// This socket's long-term public key (`ZMQ_CURVE_PUBLICKEY`); CURVE clients need it.
+    public static func curvePublicKey(_ key: CurveKey) -> SocketOption {
+        .init("ZMQ_CURVE_PUBLICKEY", ZMQ_CURVE_PUBLICKEY, .secret(key.bytes))
+    }
+
+    /// This socket's long-term secret key (`ZMQ_CURVE_SECRETKEY`); never shown in descriptions.
+    public static func curveSecretKey(_ key: CurveKey) -> SocketOption {
+        .init("ZMQ_CURVE_SECRETKEY", ZMQ_CURVE_SECRETKEY, .secret(key.bytes))
+    }
+
+    /// The server's public key a CURVE client expects (`ZMQ_CURVE_SERVERKEY`); setting it makes a client.
+    public static func curveServerKey(_ key: CurveKey) -> SocketOption {
+        .init("ZMQ_CURVE_SERVERKEY", ZMQ_CURVE_SERVERKEY, .secret(key.bytes))
+    }
+
+    /// The ZAP domain the socket's handshakes are authenticated in (`ZMQ_ZAP_DOMAIN`).
+    public static func zapDomain(_ domain: String) -> SocketOption {
+        .init("ZMQ_ZAP_DOMAIN", ZMQ_ZAP_DOMAIN, .bytes(Array(domain.utf8)))
     }
 
     /// How long a blocking ``ZMQSocket/send(_:nonBlocking:)`` waits (`ZMQ_SNDTIMEO`); negative = forever.

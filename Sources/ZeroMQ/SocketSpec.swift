@@ -13,6 +13,10 @@ public struct SocketSpec: Sendable {
     public var options: [SocketOption]
     /// Whether to attach a monitor and report its events on ``IOThread/events``.
     public var monitored: Bool
+    /// Outbound only: when libzmq reports the socket full (`EAGAIN`), discard the message and report
+    /// ``OutboundChannel/Delivery/dropped`` instead of waiting. Used with ``SocketOption/xpubNoDrop(_:)`` on
+    /// PUB sockets so every drop at the high-water mark is seen (and can be counted) instead of being silent.
+    public var dropWhenFull: Bool
 
     /// Creates a socket specification.
     ///
@@ -23,13 +27,15 @@ public struct SocketSpec: Sendable {
     ///   - connect: Endpoints to connect.
     ///   - options: Options applied before attaching.
     ///   - monitored: Whether to report monitor events.
+    ///   - dropWhenFull: Whether a full outbound socket drops (reported) instead of waiting.
     public init(
         name: String,
         type: SocketType,
         bind: [String] = [],
         connect: [String] = [],
         options: [SocketOption] = [],
-        monitored: Bool = false
+        monitored: Bool = false,
+        dropWhenFull: Bool = false
     ) {
         self.name = name
         self.type = type
@@ -37,5 +43,6 @@ public struct SocketSpec: Sendable {
         self.connect = connect
         self.options = options
         self.monitored = monitored
+        self.dropWhenFull = dropWhenFull
     }
 }

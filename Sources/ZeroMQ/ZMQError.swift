@@ -15,6 +15,7 @@ public struct ZMQError: Error, CustomStringConvertible, Sendable {
             case messageTooLarge
             case closed
             case setupFailed
+            case invalidKey
             case system
         }
 
@@ -36,6 +37,8 @@ public struct ZMQError: Error, CustomStringConvertible, Sendable {
         public static let closed = Code(backing: .closed)
         /// Creating a context, socket, monitor, wake-up pipe or thread failed.
         public static let setupFailed = Code(backing: .setupFailed)
+        /// A CURVE key is not 40 Z85 characters (32 bytes), or libzmq cannot use it.
+        public static let invalidKey = Code(backing: .invalidKey)
         /// Any other operating-system or libzmq error; see ``ZMQError/errno``.
         public static let system = Code(backing: .system)
 

@@ -149,7 +149,7 @@ struct DaemonEndToEndTests {
         // The upstream keeps sending while the daemon drains; what the daemon did not accept stays queued upstream.
         let sender = Task {
             for index in 0..<total {
-                try? await feed.send(ZMQMessage(envelope(index, prefix: "s")))
+                _ = try? await feed.send(ZMQMessage(envelope(index, prefix: "s")))
             }
         }
         var outputs = await collect(sink, count: 2_000, timeout: .seconds(60))
@@ -184,7 +184,7 @@ struct DaemonEndToEndTests {
                 ]))
         let total = 3_000
         let sender = Task {
-            for index in 0..<total { try? await feed.send(ZMQMessage(envelope(index, prefix: "p", padding: 32_768))) }
+            for index in 0..<total { _ = try? await feed.send(ZMQMessage(envelope(index, prefix: "p", padding: 32_768))) }
         }
         let paused = try eventually(timeout: .seconds(20)) {
             let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)

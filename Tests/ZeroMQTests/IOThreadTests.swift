@@ -89,7 +89,7 @@ struct IOThreadTests {
         let outbound = try await io.openOutbound(spec, capacity: 2)
         let context = context
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await withTimeout { try await outbound.send(message("waited")) } }
+            group.addTask { try await withTimeout { _ = try await outbound.send(message("waited")) } }
             #expect(await eventually { outbound.isBlocked })
             #expect(outbound.sentCount == 0)
             #expect(outbound.queuedCount == 1)

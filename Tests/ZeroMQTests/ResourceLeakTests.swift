@@ -67,7 +67,7 @@ struct ResourceLeakTests {
             let outbound = try await io.openOutbound(
                 SocketSpec(name: "output", type: .push, connect: inbound.boundEndpoints), capacity: 4
             )
-            try await withTimeout { try await outbound.send(message("one")) }
+            _ = try await withTimeout { try await outbound.send(message("one")) }
             await io.shutdown(linger: .milliseconds(100))
         }
         #expect(await eventually { openFileDescriptorCount() <= before + Self.tolerance })

@@ -27,6 +27,14 @@ extension ConfigurationKey {
         .init("input.heartbeatTimeoutMs", .int, "0", "ZMQ_HEARTBEAT_TIMEOUT; 0 = the interval."),
         .init("input.heartbeatTtlMs", .int, "0", "ZMQ_HEARTBEAT_TTL announced to the peer; 0 = off."),
         .init("input.tcpKeepalive", .bool, "true", "ZMQ_TCP_KEEPALIVE on tcp:// connections."),
+        .init(
+            "input.curveRole", .string, "none",
+            "CURVE encryption: `none`, `server` (admits only client keys in security.clientKeysDirectory) or `client`."),
+        .init(
+            "input.curveSecretKeyFile", .string, "\"\"",
+            "This socket's secret key file (`enrichd keygen`; mode 0600); the public key is derived from it."),
+        .init(
+            "input.curveServerKeyFile", .string, "\"\"", "curveRole client: the server's public key file."),
 
         .init("output.type", .string, "push", "Output socket: `push` (frames [json]) or `pub` (frames [topic][json])."),
         .init("output.mode", .string, "bind", "`bind` or `connect` the output endpoints."),
@@ -37,7 +45,10 @@ extension ConfigurationKey {
         ),
         .init(
             "output.highWaterMark", .int, "1000",
-            "ZMQ_SNDHWM: when full, PUSH intake pauses (backpressure); PUB drops (counted by libzmq only)."),
+            "ZMQ_SNDHWM: when full, PUSH intake pauses (backpressure); PUB drops, each drop counted in enrichd_messages_dropped_total."),
+        .init(
+            "output.pubWaitWhenFull", .bool, "false",
+            "PUB only: true = wait at the high-water mark like PUSH (a slow subscriber holds the pipeline back, nothing is dropped for connected subscribers)."),
         .init("output.immediate", .bool, "false", "ZMQ_IMMEDIATE: queue only to completed connections."),
         .init("output.reconnectIntervalMs", .int, "100", "ZMQ_RECONNECT_IVL for connected endpoints."),
         .init("output.reconnectIntervalMaxMs", .int, "5000", "ZMQ_RECONNECT_IVL_MAX."),
@@ -45,6 +56,14 @@ extension ConfigurationKey {
         .init("output.heartbeatTimeoutMs", .int, "0", "ZMQ_HEARTBEAT_TIMEOUT; 0 = the interval."),
         .init("output.heartbeatTtlMs", .int, "0", "ZMQ_HEARTBEAT_TTL; 0 = off."),
         .init("output.tcpKeepalive", .bool, "true", "ZMQ_TCP_KEEPALIVE."),
+        .init(
+            "output.curveRole", .string, "none",
+            "CURVE encryption: `none`, `server` (admits only client keys in security.clientKeysDirectory) or `client`."),
+        .init(
+            "output.curveSecretKeyFile", .string, "\"\"",
+            "This socket's secret key file (`enrichd keygen`; mode 0600); the public key is derived from it."),
+        .init(
+            "output.curveServerKeyFile", .string, "\"\"", "curveRole client: the server's public key file."),
 
         .init(
             "deadLetter.enabled", .bool, "false",
@@ -55,6 +74,18 @@ extension ConfigurationKey {
         .init("deadLetter.endpoints", .stringArray, "[tcp://127.0.0.1:5559]", "Dead-letter endpoints."),
         .init("deadLetter.topic", .string, "deadletter", "PUB topic of dead-letter records."),
         .init("deadLetter.highWaterMark", .int, "1000", "ZMQ_SNDHWM of the dead-letter socket."),
+        .init(
+            "deadLetter.curveRole", .string, "none",
+            "CURVE encryption: `none`, `server` (admits only client keys in security.clientKeysDirectory) or `client`."),
+        .init(
+            "deadLetter.curveSecretKeyFile", .string, "\"\"",
+            "This socket's secret key file (`enrichd keygen`; mode 0600); the public key is derived from it."),
+        .init(
+            "deadLetter.curveServerKeyFile", .string, "\"\"", "curveRole client: the server's public key file."),
+
+        .init(
+            "security.clientKeysDirectory", .string, "\"\"",
+            "Directory of client public keys (*.pub) that CURVE server sockets admit; re-read on SIGHUP. Required when a socket is a CURVE server."),
 
         .init("pipeline.maxInFlight", .int, "0", "Articles received but not yet published; 0 = 4 × CPU cores."),
         .init(

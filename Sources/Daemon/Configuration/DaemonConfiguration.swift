@@ -28,6 +28,8 @@ public struct DaemonConfiguration: Sendable {
     public var duplicates: Int
     /// How long a fingerprint is kept (`pipeline.duplicateWindowSeconds`).
     public var duplicateWindow: Duration
+    /// Client public keys admitted by CURVE server sockets (`security.clientKeysDirectory`), if set.
+    public var clientKeys: ClientKeyDirectory?
     /// Largest payload accepted for processing.
     public var maxPayloadBytes: Int
     /// Deadline for the whole drain after SIGTERM.
@@ -54,6 +56,15 @@ public struct DaemonConfiguration: Sendable {
         let deadLetter = SocketConfiguration(
             settings: settings, prefix: "deadLetter", name: "deadletter", allowed: [.push, .pub])
         self.deadLetter = settings.bool("deadLetter.enabled") ? deadLetter : nil
+        let keysPath = settings.string("security.clientKeysDirectory")
+        self.clientKeys = keysPath.isEmpty ? nil : ClientKeyDirectory(path: keysPath)
+        if let clientKeys {
+            do {
+                _ = try clientKeys.load()
+            } catch {
+                settings.problem("security.clientKeysDirectory", error.description)
+            }
+        }
         let inFlight = settings.int("pipeline.maxInFlight", in: 0...100_000)
         self.maxInFlight = inFlight == 0 ? 4 * ProcessInfo.processInfo.activeProcessorCount : inFlight
         self.enrichment = settings.bool("pipeline.enrichment")
@@ -83,6 +94,12 @@ public struct DaemonConfiguration: Sendable {
         }
         if input.type != .sub && !input.topics.isEmpty {
             problems.append("input.topics: only valid for a SUB input")
+        }
+        let servers = [input, output] + (deadLetter.map { [$0] } ?? [])
+        let curveServers = servers.filter { if case .server = $0.curve { true } else { false } }
+        if !curveServers.isEmpty && clientKeys == nil {
+            problems.append(
+                "security.clientKeysDirectory: required when a socket is a CURVE server (\(curveServers.map(\.name).joined(separator: ", ")))")
         }
         if linger >= drainTimeout {
             problems.append("shutdown.lingerMs: must be shorter than shutdown.drainTimeoutMs")

@@ -19,6 +19,31 @@ public struct SocketConfiguration: Sendable {
     public var topic: String
     /// libzmq options applied before bind/connect.
     public var options: [SocketOption]
+    /// PUB outputs: discard (and count) a record the socket cannot take at once instead of waiting.
+    public var dropWhenFull: Bool
+    /// CURVE encryption and authentication of this socket, if configured.
+    public var curve: CurveSecurity?
+
+    /// The CURVE side of a socket: a server admits clients listed in `security.clientKeysDirectory`
+    /// (through ZAP); a client knows the server's public key.
+    public enum CurveSecurity: Sendable {
+        /// `curveRole: server` with this socket's key pair.
+        case server(CurveKeyPair)
+        /// `curveRole: client` with this socket's key pair and the server's public key.
+        case client(CurveKeyPair, serverKey: CurveKey)
+
+        /// The ZAP domain of server sockets.
+        static let zapDomain = "enrichd"
+
+        var options: [SocketOption] {
+            switch self {
+            case .server(let pair):
+                [.curveServer(true), .curveSecretKey(pair.secretKey), .zapDomain(Self.zapDomain)]
+            case .client(let pair, let serverKey):
+                [.curveServerKey(serverKey), .curvePublicKey(pair.publicKey), .curveSecretKey(pair.secretKey)]
+            }
+        }
+    }
 
     /// Reads the keys under `prefix` (`input`, `output` or `deadLetter`).
     init(settings: SettingsReader, prefix: String, name: String, allowed: [SocketType]) {
@@ -47,6 +72,11 @@ public struct SocketConfiguration: Sendable {
         if prefix == "output" {
             options.append(.immediate(settings.bool("output.immediate")))
         }
+        // PUB: ZMQ_XPUB_NODROP makes libzmq report the high-water mark instead of dropping silently; the
+        // daemon then waits (output.pubWaitWhenFull) or drops the record itself and counts it.
+        let waitWhenFull = prefix == "output" && settings.bool("output.pubWaitWhenFull")
+        if type == .pub { options.append(.xpubNoDrop(true)) }
+        self.dropWhenFull = type == .pub && !waitWhenFull
         if prefix != "deadLetter" {
             let reconnect = settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)
             let reconnectMax = settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)
@@ -66,7 +96,48 @@ public struct SocketConfiguration: Sendable {
             }
             options.append(.tcpKeepalive(settings.bool("\(prefix).tcpKeepalive")))
         }
-        self.options = options
+        self.curve = Self.curve(settings: settings, prefix: prefix)
+        self.options = options + (curve?.options ?? [])
+    }
+
+    /// Reads `<prefix>.curveRole` and the key files it needs; a problem is a start-up error, never plaintext.
+    static func curve(settings: SettingsReader, prefix: String) -> CurveSecurity? {
+        let role = settings.choice("\(prefix).curveRole", ["none", "server", "client"])
+        let secretPath = settings.string("\(prefix).curveSecretKeyFile")
+        let serverPath = settings.string("\(prefix).curveServerKeyFile")
+        guard role == "server" || role == "client" else {
+            if !secretPath.isEmpty || !serverPath.isEmpty {
+                settings.problem("\(prefix).curveRole", "key files are set but curveRole is \"\(role)\"")
+            }
+            return nil
+        }
+        guard !secretPath.isEmpty else {
+            settings.problem("\(prefix).curveSecretKeyFile", "required for curveRole \(role)")
+            return nil
+        }
+        let pair: CurveKeyPair
+        do {
+            pair = try CurveKeyFile.readSecret(secretPath)
+        } catch {
+            settings.problem("\(prefix).curveSecretKeyFile", error.description)
+            return nil
+        }
+        if role == "server" {
+            if !serverPath.isEmpty {
+                settings.problem("\(prefix).curveServerKeyFile", "only for curveRole client")
+            }
+            return .server(pair)
+        }
+        guard !serverPath.isEmpty else {
+            settings.problem("\(prefix).curveServerKeyFile", "required for curveRole client")
+            return nil
+        }
+        do {
+            return .client(pair, serverKey: try CurveKeyFile.readPublic(serverPath))
+        } catch {
+            settings.problem("\(prefix).curveServerKeyFile", error.description)
+            return nil
+        }
     }
 
     static func isEndpoint(_ endpoint: String) -> Bool {
@@ -84,7 +155,8 @@ public struct SocketConfiguration: Sendable {
             bind: mode == .bind ? endpoints : [],
             connect: mode == .connect ? endpoints : [],
             options: options + [.linger(linger)],
-            monitored: true
+            monitored: true,
+            dropWhenFull: dropWhenFull
         )
     }
 }

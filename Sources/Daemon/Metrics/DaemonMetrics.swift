@@ -66,6 +66,16 @@ public final class DaemonMetrics: Sendable {
         counter("enrichd_messages_lost_total", [("reason", reason)]).increment(by: count)
     }
 
+    /// Counts a record a PUB socket could not take at its high-water mark (`enrichd_messages_dropped_total`).
+    public func dropped(socket: String, reason: String) {
+        counter("enrichd_messages_dropped_total", [("socket", socket), ("reason", reason)]).increment()
+    }
+
+    /// Counts one ZAP authentication decision (`enrichd_auth_total{result, mechanism}`).
+    public func authentication(result: String, mechanism: String) {
+        counter("enrichd_auth_total", [("result", result), ("mechanism", mechanism)]).increment()
+    }
+
     /// Counts one socket monitor event.
     public func socketEvent(socket: String, event: String) {
         counter("enrichd_socket_events_total", [("socket", socket), ("event", event)]).increment()

@@ -124,7 +124,10 @@ public struct PipelineService: Service {
             }
             frames.append(json)
             do {
-                try await output.send(ZMQMessage(frames: frames))
+                guard try await output.send(ZMQMessage(frames: frames)) == .sent else {
+                    drop(socket: output.name, id: id)
+                    return
+                }
                 metrics.published.increment()
                 let now = ContinuousClock.now
                 metrics.publishDuration.recordNanoseconds(Self.nanoseconds(now - processedAt))
@@ -145,11 +148,20 @@ public struct PipelineService: Service {
             if let deadLetterTopic { frames.append(deadLetterTopic) }
             frames.append(json)
             do {
-                try await deadLetter.send(ZMQMessage(frames: frames))
+                let delivery = try await deadLetter.send(ZMQMessage(frames: frames))
                 metrics.deadLettered(reason: reason, stage: stage)
+                if delivery == .dropped { drop(socket: deadLetter.name, id: nil) }
             } catch {
                 lose(id: nil, error: error)
             }
+        }
+    }
+
+    /// A PUB socket at its high-water mark discarded the record: counted, and logged at most every 10 s.
+    private func drop(socket: String, id: String?) {
+        metrics.dropped(socket: socket, reason: "hwm")
+        if problemLog.shouldLog("dropped.\(socket)") {
+            logger.warning("message.dropped", metadata: ["zmq.socket": "\(socket)", "article.id": "\(id ?? "-")"])
         }
     }
 
