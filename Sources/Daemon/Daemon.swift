@@ -111,7 +111,6 @@ public struct Daemon: Sendable {
         services.append(
             PipelineService(
                 input: input, output: output, deadLetter: deadLetter, pipeline: pipeline,
-                framing: config.input.type == .sub ? .topicAndPayload : .payloadOnly,
                 outputTopic: config.output.type == .pub ? OutputTopic(config.output.topic) : nil,
                 deadLetterTopic: config.deadLetter.flatMap { $0.type == .pub ? Array($0.topic.utf8) : nil },
                 maxInFlight: config.maxInFlight, worker: config.workerName, metrics: metrics, state: state,

@@ -111,7 +111,7 @@ struct DaemonEndToEndTests {
             (ZMQMessage([0xFF, 0xFE, 0x41, 0x00]), "invalid_utf8"),
             (ZMQMessage(Array("{\"id\":\"x3\",\"body\":\"a\",\"text\":\"b\"}".utf8)), "conflicting_content"),
             (ZMQMessage(Array("   ".utf8)), "empty"),
-            (ZMQMessage(frames: [Array("a".utf8), Array("b".utf8)]), "unexpected_frames"),
+            (ZMQMessage(frames: [Array("a".utf8), Array("b".utf8), Array("c".utf8)]), "unexpected_frames"),
         ]
         for index in 0..<50 {
             try await feed.send(ZMQMessage(envelope(index, prefix: "g")))

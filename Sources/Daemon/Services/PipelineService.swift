@@ -14,19 +14,10 @@ public import ZeroMQ
 /// `enrichd_messages_lost_total`. The service returns when the input bridge ends (after
 /// ``IngressService`` closed it) and every started message has finished.
 public struct PipelineService: Service {
-    /// Frame layout of input messages.
-    public enum InputFraming: Sendable {
-        /// `[payload]` (PULL).
-        case payloadOnly
-        /// `[topic][payload]` (SUB); a single frame is taken as the payload.
-        case topicAndPayload
-    }
-
     let input: InboundChannel
     let output: OutboundChannel
     let deadLetter: OutboundChannel?
     let pipeline: ArticlePipeline
-    let framing: InputFraming
     let outputTopic: OutputTopic?
     let deadLetterTopic: [UInt8]?
     let maxInFlight: Int
@@ -39,14 +30,13 @@ public struct PipelineService: Service {
     /// Creates the service; `outputTopic`/`deadLetterTopic` are set for PUB sockets only.
     public init(
         input: InboundChannel, output: OutboundChannel, deadLetter: OutboundChannel?, pipeline: ArticlePipeline,
-        framing: InputFraming, outputTopic: OutputTopic?, deadLetterTopic: [UInt8]?, maxInFlight: Int,
+        outputTopic: OutputTopic?, deadLetterTopic: [UInt8]?, maxInFlight: Int,
         worker: String, metrics: DaemonMetrics, state: DaemonState, logger: Logger
     ) {
         self.input = input
         self.output = output
         self.deadLetter = deadLetter
         self.pipeline = pipeline
-        self.framing = framing
         self.outputTopic = outputTopic
         self.deadLetterTopic = deadLetterTopic
         self.maxInFlight = maxInFlight
@@ -174,18 +164,19 @@ public struct PipelineService: Service {
     }
 
     /// Splits frames into (topic, payload) or a dead-letter record for an unexpected layout.
+    ///
+    /// `[payload]` or `[topic][payload]` on either input type: SUB delivers the topic frame, and so does a
+    /// PULL behind `enrichd proxy`, which forwards a PUB stream's frames unchanged.
     func split(_ frames: [[UInt8]]) -> Framed {
-        switch (framing, frames.count) {
-        case (.payloadOnly, 1): return .payload(topic: nil, frames[0])
-        case (.topicAndPayload, 1): return .payload(topic: nil, frames[0])
-        case (.topicAndPayload, 2): return .payload(topic: frames[0], frames[1])
+        switch frames.count {
+        case 1: return .payload(topic: nil, frames[0])
+        case 2: return .payload(topic: frames[0], frames[1])
         default:
-            let expected = framing == .payloadOnly ? "1 frame [payload]" : "2 frames [topic][payload]"
             return .rejected(
                 DeadLetter(
                     id: nil, reason: "unexpected_frames", stage: "decode",
-                    message: "expected \(expected), got \(frames.count) frames", receivedAt: Date(), worker: worker,
-                    topic: framing == .topicAndPayload ? frames.first : nil, payload: frames.last ?? []))
+                    message: "expected [payload] or [topic][payload], got \(frames.count) frames", receivedAt: Date(),
+                    worker: worker, topic: frames.count > 2 ? frames.first : nil, payload: frames.last ?? []))
         }
     }
 

@@ -1,0 +1,171 @@
+internal import CZeroMQ
+internal import Synchronization
+
+/// `zmq_proxy_steerable` between two sockets on a dedicated thread, stopped through its control socket.
+///
+/// The typical use is SUB → PUSH: one subscription to a PUB stream, fanned out so that N workers
+/// connected to the PUSH side share the articles (each message goes to one worker) instead of each
+/// receiving all of them. Frames pass unchanged, so `[topic][payload]` stays two frames.
+///
+/// The sockets are created, configured and attached by ``start()`` on the calling thread (all of those
+/// calls return at once), then handed to the proxy thread, which alone uses them until it exits.
+public final class SocketProxy: Sendable {
+    struct State {
+        var thread: PosixThread?
+        /// The steering end of the control pair; used once, under the lock's hand-off, to send TERMINATE.
+        var control: ControlHandle?
+        var exited = false
+        var failure: ZMQError?
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// The thread name.
+    public let name: String
+    let context: ZMQContext
+    /// The socket messages come from.
+    public let frontend: SocketSpec
+    /// The socket messages go to.
+    public let backend: SocketSpec
+    let controlEndpoint: String
+    let state = Mutex(State())
+
+    /// Describes a proxy; nothing is opened until ``start()``.
+    ///
+    /// - Parameters:
+    ///   - context: The context of both sockets.
+    ///   - frontend: The socket messages come from (e.g. SUB with its subscriptions).
+    ///   - backend: The socket they go to (e.g. PUSH).
+    ///   - name: The thread name.
+    public init(context: ZMQContext, frontend: SocketSpec, backend: SocketSpec, name: String = "zmq-proxy") {
+        self.context = context
+        self.frontend = frontend
+        self.backend = backend
+        self.name = name
+        self.controlEndpoint = "inproc://zeromq.proxy.\(UInt(bitPattern: ObjectIdentifier(context).hashValue)).\(name)"
+    }
+
+    /// The endpoints the two sockets bound, wildcards resolved (frontend, backend).
+    public private(set) var boundEndpoints: (frontend: [String], backend: [String]) {
+        get { bound.withLock { $0 } }
+        set { bound.withLock { $0 = newValue } }
+    }
+    private let bound = Mutex<(frontend: [String], backend: [String])>(([], []))
+
+    /// Opens both sockets and the control pair, then starts the proxy thread.
+    ///
+    /// - Throws: ``ZMQError`` naming the socket and endpoint (e.g. `.addressInUse`); nothing is left open.
+    public func start() throws(ZMQError) {
+        var opened: [SocketHandle] = []
+        do throws(ZMQError) {
+            let front = try open(frontend)
+            opened.append(front.handle)
+            let back = try open(backend)
+            opened.append(back.handle)
+            boundEndpoints = (front.bound, back.bound)
+            let controlServer = try SocketHandle.open(context: context, type: .pair, name: "\(name)-control", linger: .zero)
+            opened.append(controlServer)
+            try controlServer.bind(controlEndpoint)
+            let controlClient = try SocketHandle.open(context: context, type: .pair, name: "\(name)-steer", linger: .zero)
+            opened.append(controlClient)
+            try controlClient.connect(controlEndpoint)
+            let sockets = ProxySockets(frontend: front.handle, backend: back.handle, control: controlServer)
+            let thread = try PosixThread.spawn(name: name) { [self] in self.run(sockets) }
+            state.withLock {
+                $0.thread = thread
+                $0.control = ControlHandle(handle: controlClient)
+            }
+        } catch {
+            for handle in opened.reversed() { handle.close() }
+            throw error
+        }
+    }
+
+    /// Asks the proxy to stop, waits until its thread closed the sockets, and joins it.
+    ///
+    /// The backend keeps its configured `ZMQ_LINGER` to flush queued messages at close. Calling it again
+    /// is harmless.
+    public func terminate() async {
+        let control = state.withLock { state -> ControlHandle? in
+            defer { state.control = nil }
+            return state.control
+        }?.handle
+        if let control {
+            // A PAIR over inproc to a connected peer never blocks; DONTWAIT makes sure of it.
+            _ = try? control.send(ZMQMessage(Array("TERMINATE".utf8)), nonBlocking: true)
+            control.close()
+        }
+        await waitForExit()
+        state.withLock { state in
+            defer { state.thread = nil }
+            return state.thread
+        }?.join()
+    }
+
+    /// Waits until the proxy thread exited (after ``terminate()``, or on its own after an error).
+    ///
+    /// - Returns: The error that ended the proxy, or `nil` after a requested stop.
+    @discardableResult
+    public func waitForExit() async -> ZMQError? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let exited = state.withLock { state in
+                if state.exited || state.thread == nil { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if exited { continuation.resume() }
+        }
+        return state.withLock { $0.failure }
+    }
+
+    // MARK: Proxy thread
+
+    /// A socket moved between threads under the state lock (libzmq allows migration with a full barrier).
+    struct ControlHandle: @unchecked Sendable {
+        let handle: SocketHandle
+    }
+
+    /// The three sockets the proxy thread owns.
+    struct ProxySockets: @unchecked Sendable {
+        let frontend: SocketHandle
+        let backend: SocketHandle
+        let control: SocketHandle
+    }
+
+    private func run(_ sockets: ProxySockets) {
+        var failure: ZMQError?
+        do throws(ZMQError) {
+            try ZMQCall.run("zmq_proxy_steerable", detail: name) {
+                zmq_proxy_steerable(sockets.frontend.pointer, sockets.backend.pointer, nil, sockets.control.pointer)
+            }
+        } catch {
+            failure = error
+        }
+        sockets.control.close()
+        sockets.frontend.close()
+        sockets.backend.close()
+        let waiters = state.withLock { state in
+            state.exited = true
+            state.failure = failure
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func open(_ spec: SocketSpec) throws(ZMQError) -> (handle: SocketHandle, bound: [String]) {
+        let handle = try SocketHandle.open(context: context, type: spec.type, name: spec.name)
+        do throws(ZMQError) {
+            for option in spec.options { try handle.set(option) }
+            var bound: [String] = []
+            for endpoint in spec.bind {
+                try handle.bind(endpoint)
+                bound.append(try SocketOptionKey.lastEndpoint.read(handle))
+            }
+            for endpoint in spec.connect { try handle.connect(endpoint) }
+            return (handle, bound)
+        } catch {
+            handle.close()
+            throw error
+        }
+    }
+}
