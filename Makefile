@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz install verify-units clean
+.PHONY: all setup build release test demo bench soak-faults model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz install verify-units clean
 
 all: release
 
@@ -36,6 +36,11 @@ demo: release
 bench: release
 	.build/release/enrichd bench
 	.build/release/enrichd bench-entities $(wildcard ../shared/data/summaries/cnndm_validation/*.jsonl)
+
+# Bounded fault soak (about 3 minutes): downstream absent for 60 s under load, then a producer killed and
+# restarted; every article accounted for, daemon RSS bounded (scripts/soak-faults.py).
+soak-faults: release
+	python3 scripts/soak-faults.py --binary .build/release/enrichd
 
 # Longer bounded fuzzing of the pipeline and the tagger than `make test` runs (seeded, in-process).
 fuzz: setup

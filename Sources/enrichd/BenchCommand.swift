@@ -25,6 +25,9 @@ struct BenchCommand: ParsableCommand {
         help: "Raw scraped article used for the enrichment phase (default: samples/harbor-storm.txt padded to ~6 KB).")
     var article: String?
 
+    @Flag(help: "Also measure raw libzmq and the daemon in pass-through with CURVE on both daemon sockets.")
+    var curve = false
+
     func run() throws {
         let payloadSize = 6 * 1024
         let filler = String(
@@ -44,6 +47,19 @@ struct BenchCommand: ParsableCommand {
         let pass = try BenchHarness.daemon(
             enrichment: false, messages: messages, latencySeconds: latencySeconds, payload: passPayload)
         print(pass.line(name: "daemon pass-through", raw: raw))
+        if curve {
+            let keys = try BenchHarness.CurveSetup()
+            defer { try? FileManager.default.removeItem(atPath: keys.directory) }
+            let rawCurve = try BenchHarness.rawThroughput(messages: messages, size: payloadSize, curve: keys)
+            print(
+                String(
+                    format: "raw libzmq PUSH->PULL CURVE %9.0f msg/s  (%.0f MB/s, %.1f%% of plaintext)", rawCurve,
+                    rawCurve * Double(payloadSize) / 1e6, 100 * rawCurve / raw))
+            let passCurve = try BenchHarness.daemon(
+                enrichment: false, messages: messages, latencySeconds: latencySeconds, curve: keys,
+                payload: passPayload)
+            print(passCurve.line(name: "daemon pass-through CURVE", raw: raw))
+        }
 
         let text = try articleText(minimumBytes: 5_500)
         let articlePayload: @Sendable (Int) -> [UInt8] = { seq in

@@ -1,3 +1,4 @@
+import Daemon
 import Foundation
 import Synchronization
 import ZeroMQ
@@ -22,10 +23,48 @@ enum BenchHarness {
         }
     }
 
+    /// CURVE keys for a bench run: the bench's sockets are servers (no ZAP handler in the bench's context,
+    /// so libzmq admits any client), the daemon's sockets clients with key files in a temporary directory.
+    struct CurveSetup {
+        let server: CurveKeyPair
+        let client: CurveKeyPair
+        let directory: String
+        let secretFile: String
+        let serverFile: String
+
+        init() throws {
+            server = try CurveKeyPair.generate()
+            client = try CurveKeyPair.generate()
+            directory = NSTemporaryDirectory() + "enrichd-bench-keys-\(getpid())"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            secretFile = try CurveKeyFile.write(client, directory: directory, name: "client", overwrite: true).secret
+            serverFile = try CurveKeyFile.write(server, directory: directory, name: "server", overwrite: true).public
+        }
+
+        /// Options that make a bench socket the CURVE server.
+        var serverOptions: [SocketOption] { [.curveServer(true), .curveSecretKey(server.secretKey)] }
+
+        /// Options that make a bench socket a CURVE client of the server.
+        var clientOptions: [SocketOption] {
+            [.curveServerKey(server.publicKey), .curvePublicKey(client.publicKey), .curveSecretKey(client.secretKey)]
+        }
+
+        /// `enrichd run` flags for both daemon sockets as clients.
+        var daemonFlags: [String] {
+            ["input", "output"].flatMap { socket in
+                [
+                    "--\(socket)-curve-role", "client", "--\(socket)-curve-secret-key-file", secretFile,
+                    "--\(socket)-curve-server-key-file", serverFile,
+                ]
+            }
+        }
+    }
+
     /// PUSH → PULL in this process, two threads, `messages` of `size` bytes; returns msg/s.
-    static func rawThroughput(messages: Int, size: Int) throws -> Double {
+    static func rawThroughput(messages: Int, size: Int, curve: CurveSetup? = nil) throws -> Double {
         let context = try ZMQContext()
         let pull = try ZMQSocket(context: context, type: .pull)
+        for option in curve?.serverOptions ?? [] { try pull.set(option) }
         try pull.set(.receiveHighWaterMark(10_000))
         try pull.set(.receiveTimeout(.seconds(10)))
         try pull.bind("tcp://127.0.0.1:*")
@@ -37,6 +76,7 @@ enum BenchHarness {
                 let push = try ZMQSocket(context: context, type: .push)
                 try push.set(.sendHighWaterMark(10_000))
                 try push.set(.linger(.seconds(5)))
+                for option in curve?.clientOptions ?? [] { try push.set(option) }
                 try push.connect(endpoint)
                 let payload = ZMQMessage([UInt8](repeating: 0x61, count: size))
                 for _ in 0..<messages { try push.send(payload) }
@@ -64,14 +104,17 @@ enum BenchHarness {
 
     /// Runs a child daemon between a bench PUSH and PULL: a throughput phase, then half load for latency.
     static func daemon(
-        enrichment: Bool, messages: Int, latencySeconds: Double, payload: @escaping @Sendable (Int) -> [UInt8]
+        enrichment: Bool, messages: Int, latencySeconds: Double, curve: CurveSetup? = nil,
+        payload: @escaping @Sendable (Int) -> [UInt8]
     ) throws -> DaemonResult {
         let context = try ZMQContext()
         let push = try ZMQSocket(context: context, type: .push)
         try push.set(.sendHighWaterMark(10_000))
         try push.set(.linger(.zero))
+        for option in curve?.serverOptions ?? [] { try push.set(option) }
         try push.bind("tcp://127.0.0.1:*")
         let pull = try ZMQSocket(context: context, type: .pull)
+        for option in curve?.serverOptions ?? [] { try pull.set(option) }
         try pull.set(.receiveHighWaterMark(10_000))
         try pull.set(.receiveTimeout(.seconds(20)))
         try pull.bind("tcp://127.0.0.1:*")
@@ -85,7 +128,7 @@ enum BenchHarness {
             "--output-mode", "connect", "--output-endpoints", try pull.lastEndpoint,
             "--pipeline-enrichment", enrichment ? "true" : "false", "--http-enabled", "false",
             "--log-level", "warning", "--worker-name", "bench",
-        ]
+        ] + (curve?.daemonFlags ?? [])
         try process.run()
         defer {
             if process.isRunning { process.interrupt() }
