@@ -62,10 +62,12 @@ public final class SocketProxy: Sendable {
             let back = try open(backend)
             opened.append(back.handle)
             boundEndpoints = (front.bound, back.bound)
-            let controlServer = try SocketHandle.open(context: context, type: .pair, name: "\(name)-control", linger: .zero)
+            let controlServer = try SocketHandle.open(
+                context: context, type: .pair, name: "\(name)-control", linger: .zero)
             opened.append(controlServer)
             try controlServer.bind(controlEndpoint)
-            let controlClient = try SocketHandle.open(context: context, type: .pair, name: "\(name)-steer", linger: .zero)
+            let controlClient = try SocketHandle.open(
+                context: context, type: .pair, name: "\(name)-steer", linger: .zero)
             opened.append(controlClient)
             try controlClient.connect(controlEndpoint)
             let sockets = ProxySockets(frontend: front.handle, backend: back.handle, control: controlServer)

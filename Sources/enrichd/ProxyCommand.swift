@@ -45,7 +45,9 @@ struct ProxyCommand: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func validate() throws {
-        guard !frontend.isEmpty, !backend.isEmpty else { throw ValidationError("--frontend and --backend are required") }
+        guard !frontend.isEmpty, !backend.isEmpty else {
+            throw ValidationError("--frontend and --backend are required")
+        }
         guard ["sub", "pull"].contains(frontendType) else { throw ValidationError("--frontend-type is sub or pull") }
         guard highWaterMark > 0 else { throw ValidationError("--high-water-mark must be positive") }
     }

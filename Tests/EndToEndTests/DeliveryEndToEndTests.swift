@@ -20,10 +20,13 @@ struct DeliveryEndToEndTests {
                 input: feedEndpoint, output: subscriber.boundEndpoints[0],
                 extra: ["--output-type", "pub", "--output-high-water-mark", "5", "--pipeline-enrichment", "false"]))
         // PUB/SUB joins asynchronously: wait until the subscriber is connected.
-        #expect(try eventually {
-            let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
-            return metrics.contains { $0.key.contains("socket=\"output\"") && $0.key.contains("event=\"connected\"") }
-        })
+        #expect(
+            try eventually {
+                let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
+                return metrics.contains {
+                    $0.key.contains("socket=\"output\"") && $0.key.contains("event=\"connected\"")
+                }
+            })
         try await Task.sleep(for: .milliseconds(300))
         let total = 2_000
         for index in 0..<total {
@@ -31,8 +34,10 @@ struct DeliveryEndToEndTests {
         }
         var metrics: [String: Double] = [:]
         func dropped() -> Double {
-            metrics.filter { $0.key.hasPrefix("enrichd_messages_dropped_total{") && $0.key.contains("socket=\"output\"") }
-                .values.reduce(0, +)
+            metrics.filter {
+                $0.key.hasPrefix("enrichd_messages_dropped_total{") && $0.key.contains("socket=\"output\"")
+            }
+            .values.reduce(0, +)
         }
         let settled = try eventually(timeout: .seconds(60)) {
             metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
@@ -67,7 +72,8 @@ struct DeliveryEndToEndTests {
         // 100 MB exceeds ZMQ_MAXMSGSIZE (16 MiB): libzmq drops that connection; the daemon never sees it.
         _ = try await huge.send(ZMQMessage([UInt8](repeating: 0x41, count: 100 * 1024 * 1024)))
         let oneMegabyteLine = [UInt8](String(repeating: "Council members met again on Tuesday, ", count: 27_000).utf8)
-        let nested = "{\"id\":\"deep\",\"html\":\"<html><body>" + String(repeating: "<div>", count: 10_000)
+        let nested =
+            "{\"id\":\"deep\",\"html\":\"<html><body>" + String(repeating: "<div>", count: 10_000)
             + "Deep text for the test page, several words long." + String(repeating: "</div>", count: 10_000)
             + "</body></html>\"}"
         let threeMegabytes = "{\"id\":\"big\",\"body\":\"" + String(repeating: "a", count: 3_000_000) + "\"}"
@@ -104,13 +110,14 @@ struct DeliveryEndToEndTests {
         for record in records {
             #expect((field(record.frames[0], "message") as? String)?.isEmpty == false)
         }
-        #expect(try eventually {
-            let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
-            return metrics.contains {
-                $0.key.hasPrefix("enrichd_socket_events_total{") && $0.key.contains("socket=\"input\"")
-                    && $0.key.contains("event=\"disconnected\"") && $0.value >= 1
-            }
-        })
+        #expect(
+            try eventually {
+                let metrics = try HTTPProbe.parseMetrics(try daemon.get("/metrics").1)
+                return metrics.contains {
+                    $0.key.hasPrefix("enrichd_socket_events_total{") && $0.key.contains("socket=\"input\"")
+                        && $0.key.contains("event=\"disconnected\"") && $0.value >= 1
+                }
+            })
         daemon.sigterm()
         #expect(daemon.waitForExit() == 0, "\(daemon.log.suffix(3000))")
         await harness.shutdown()

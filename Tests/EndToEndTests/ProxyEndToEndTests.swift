@@ -9,7 +9,9 @@ struct ProxyEndToEndTests {
     /// `enrichd proxy` as a child process, its log in a temporary file.
     final class ProxyProcess {
         let process = Process()
-        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-proxy-\(UUID().uuidString).log").path
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "enrichd-proxy-\(UUID().uuidString).log"
+        ).path
 
         init(arguments: [String]) throws {
             _ = FileManager.default.createFile(atPath: logPath, contents: nil)
@@ -56,7 +58,10 @@ struct ProxyEndToEndTests {
             "--frontend", sourceEndpoint, "--topic", "news.", "--backend", "tcp://127.0.0.1:*",
         ])
         var backend: String?
-        #expect(eventually { backend = proxy.backendEndpoint(); return backend != nil }, "\(proxy.log)")
+        #expect(
+            eventually {
+                backend = proxy.backendEndpoint(); return backend != nil
+            }, "\(proxy.log)")
         let workerEndpoint = try #require(backend)
         let workers = try ["w1", "w2"].map { name in
             try DaemonProcess(
@@ -66,7 +71,8 @@ struct ProxyEndToEndTests {
         // PUB/SUB joins asynchronously: probe until one article makes the round trip.
         var joined = false
         for attempt in 0..<100 where !joined {
-            _ = try await source.send(ZMQMessage(frames: [Array("news.probe".utf8), envelope(attempt, prefix: "probe")]))
+            _ = try await source.send(
+                ZMQMessage(frames: [Array("news.probe".utf8), envelope(attempt, prefix: "probe")]))
             joined = !(await collect(sink, count: 1, timeout: .milliseconds(100))).isEmpty
         }
         #expect(joined)

@@ -14,7 +14,8 @@ struct SecurityEndToEndTests {
         var clients: String { path + "/clients" }
 
         init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-keys-\(UUID().uuidString)").path
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("enrichd-keys-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: path + "/clients", withIntermediateDirectories: true)
             for name in ["server", "client", "stranger", "sink"] {
                 let (status, output) = try Self.enrichd(["keygen", name, "--directory", path])
@@ -147,13 +148,15 @@ struct SecurityEndToEndTests {
         // A secret key others can read.
         chmod(keys.path + "/stranger.key", 0o644)
         let tooOpen = try start([
-            "--input-curve-secret-key-file", keys.path + "/stranger.key", "--security-client-keys-directory", keys.clients,
+            "--input-curve-secret-key-file", keys.path + "/stranger.key", "--security-client-keys-directory",
+            keys.clients,
         ])
         #expect(tooOpen.waitForExit() == 78)
         #expect(tooOpen.log.contains("group or others"))
         // A damaged key.
         let damaged = keys.path + "/damaged.key"
-        _ = FileManager.default.createFile(atPath: damaged, contents: Data("not a key\n".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: damaged, contents: Data("not a key\n".utf8), attributes: [.posixPermissions: 0o600])
         let bad = try start([
             "--input-curve-secret-key-file", damaged, "--security-client-keys-directory", keys.clients,
         ])
@@ -161,8 +164,10 @@ struct SecurityEndToEndTests {
         #expect(bad.log.contains("damaged.key"))
         // A client without the server's key.
         let noServerKey = try DaemonProcess(
-            flags: ["--output-curve-role", "client", "--output-curve-secret-key-file", keys.path + "/client.key",
-                "--http-enabled", "false"], waitForReady: false)
+            flags: [
+                "--output-curve-role", "client", "--output-curve-secret-key-file", keys.path + "/client.key",
+                "--http-enabled", "false",
+            ], waitForReady: false)
         #expect(noServerKey.waitForExit() == 78)
         #expect(noServerKey.log.contains("output.curveServerKeyFile"))
     }

@@ -33,7 +33,9 @@ public enum CurveKeyFile {
         if info.st_mode & 0o077 != 0 {
             throw Failure(
                 path: path,
-                reason: "secret key file is accessible by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
+                reason:
+                    "secret key file is accessible by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it"
+            )
         }
         let secret = try read(path)
         do {
@@ -55,9 +57,12 @@ public enum CurveKeyFile {
         let publicPath = directory + "/" + name + ".pub"
         try create(
             secretPath, mode: 0o600, overwrite: overwrite,
-            text: "# enrichd CURVE secret key \(name): keep private (mode 0600)\n# public \(pair.publicKey.z85)\n\(pair.secretKey.z85)\n")
+            text:
+                "# enrichd CURVE secret key \(name): keep private (mode 0600)\n# public \(pair.publicKey.z85)\n\(pair.secretKey.z85)\n"
+        )
         try create(
-            publicPath, mode: 0o644, overwrite: overwrite, text: "# enrichd CURVE public key \(name)\n\(pair.publicKey.z85)\n")
+            publicPath, mode: 0o644, overwrite: overwrite,
+            text: "# enrichd CURVE public key \(name)\n\(pair.publicKey.z85)\n")
         return (secretPath, publicPath)
     }
 
@@ -66,7 +71,8 @@ public enum CurveKeyFile {
         // O_EXCL: never follow a planted link or reuse a file someone else made readable.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
-            throw Failure(path: path, reason: errno == EEXIST ? "exists (use --force to replace it)" : "cannot be created")
+            throw Failure(
+                path: path, reason: errno == EEXIST ? "exists (use --force to replace it)" : "cannot be created")
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
@@ -81,7 +87,9 @@ public enum CurveKeyFile {
             throw Failure(path: path, reason: "cannot be read (or larger than 4 KB)")
         }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-        let keyLines = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "#" && !$0.hasPrefix("# ") }
+        let keyLines = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && $0 != "#" && !$0.hasPrefix("# ")
+        }
         guard keyLines.count == 1 else {
             throw Failure(path: path, reason: "expected one Z85 key line, found \(keyLines.count)")
         }
