@@ -40,6 +40,8 @@ struct SendCommand: AsyncParsableCommand {
     @Argument(help: ".jsonl/.ndjson files are sent line by line; any other file as one message. Default: stdin lines.")
     var files: [String] = []
 
+    @OptionGroup var curve: CurveClientOptions
+
     enum SocketKind: String, ExpressibleByArgument { case push, pub }
 
     func run() async throws {
@@ -60,7 +62,8 @@ struct SendCommand: AsyncParsableCommand {
         try io.start()
         let spec = SocketSpec(
             name: "send", type: socket == .push ? .push : .pub, bind: bind ? [endpoint] : [],
-            connect: bind ? [] : [endpoint], options: [.linger(.milliseconds(lingerMs)), .sendHighWaterMark(10_000)],
+            connect: bind ? [] : [endpoint],
+            options: [.linger(.milliseconds(lingerMs)), .sendHighWaterMark(10_000)] + (try curve.socketOptions()),
             monitored: false)
         let output: OutboundChannel
         do {

@@ -30,13 +30,15 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(help: "Print every frame, tab-separated, instead of the last frame only.")
     var frames = false
 
+    @OptionGroup var curve: CurveClientOptions
+
     enum SocketKind: String, ExpressibleByArgument { case pull, sub }
 
     func run() async throws {
         let context = try ZMQContext()
         let io = IOThread(context: context, name: "enrichd-tail")
         try io.start()
-        var options: [SocketOption] = [.linger(.zero)]
+        var options: [SocketOption] = [.linger(.zero)] + (try curve.socketOptions())
         if socket == .sub {
             for prefix in topic.isEmpty ? [""] : topic { options.append(.subscribe(Array(prefix.utf8))) }
         }
