@@ -24,7 +24,7 @@ release: setup
 test: setup
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build --skip EndToEndTests
-	swift test --skip-build --filter EndToEndTests
+	swift test --skip-build --no-parallel --filter EndToEndTests
 	swift build -c release $(SWIFT_FLAGS)
 	scripts/verify-units.sh .build/release/enrichd
 

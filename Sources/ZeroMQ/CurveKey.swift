@@ -1,7 +1,12 @@
 internal import CZeroMQ
 
 /// A 32-byte CURVE key (public or secret), written as 40 Z85 characters in files and logs.
-public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
+///
+/// Its descriptions are redacted (a secret key must never reach a log by interpolation); use ``z85``
+/// explicitly to show a public key.
+public struct CurveKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The raw key bytes (always 32).
     public let bytes: [UInt8]
 
@@ -14,6 +19,12 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
             throw ZMQError(
                 code: .invalidKey, operation: "zmq_z85_decode", detail: "CURVE key",
                 reason: "expected 40 Z85 characters, found \(trimmed.count)")
+        }
+        // zmq_z85_decode stops at a NUL and does not check the alphabet; check every character first.
+        guard trimmed.allSatisfy({ Self.alphabet.contains($0) }) else {
+            throw ZMQError(
+                code: .invalidKey, operation: "zmq_z85_decode", detail: "CURVE key",
+                reason: "not a Z85-encoded key")
         }
         var decoded = [UInt8](repeating: 0, count: 32)
         let ok = (trimmed + [0]).withUnsafeBufferPointer { source in
@@ -46,8 +57,18 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: text.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The Z85 form (keys in logs are public keys; never describe a secret key).
-    public var description: String { z85 }
+    /// Redacted: `CurveKey(32 bytes)`.
+    public var description: String { "CurveKey(32 bytes)" }
+
+    /// Redacted, as ``description``.
+    public var debugDescription: String { description }
+
+    /// No children, so reflection (`dump`, `String(reflecting:)`) shows no key bytes.
+    public var customMirror: Mirror { Mirror(self, children: []) }
+
+    /// The 85 characters of Z85 (ZeroMQ RFC 32).
+    private static let alphabet = Set(
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#".utf8)
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D

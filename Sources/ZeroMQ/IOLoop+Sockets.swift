@@ -91,7 +91,9 @@ extension IOLoop {
     func closeAll() {
         let remaining = drainDeadline.map { max(.zero, $0 - .now) } ?? .zero
         let error = terminationError ?? ZMQError.closed("IOThread.shutdown", detail: owner.name)
-        for entry in entries {
+        // Served sockets (the ZAP handler) close last: a CURVE server whose ZAP endpoint is gone admits
+        // any client key in libzmq 4.3, so authentication must outlive every socket it guards.
+        for entry in entries.filter({ $0.replier == nil }) + entries.filter({ $0.replier != nil }) {
             close(entry, linger: remaining, failing: error)
         }
         entries.removeAll()

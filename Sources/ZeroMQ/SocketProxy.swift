@@ -1,6 +1,10 @@
 internal import CZeroMQ
 internal import Synchronization
 
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// `zmq_proxy_steerable` between two sockets on a dedicated thread, stopped through its control socket.
 ///
 /// The typical use is SUB → PUSH: one subscription to a PUB stream, fanned out so that N workers
@@ -84,9 +88,12 @@ public final class SocketProxy: Sendable {
 
     /// Asks the proxy to stop, waits until its thread closed the sockets, and joins it.
     ///
-    /// The backend keeps its configured `ZMQ_LINGER` to flush queued messages at close. Calling it again
-    /// is harmless.
-    public func terminate() async {
+    /// The backend keeps its configured `ZMQ_LINGER` to flush queued messages at close. A proxy blocked
+    /// in a send (a full or peerless PUSH backend never reads TERMINATE) is stopped after `timeout` by
+    /// shutting the context down, which makes its blocking call return. Calling it again is harmless.
+    ///
+    /// - Parameter timeout: How long to wait for the proxy to read TERMINATE.
+    public func terminate(timeout: Duration = .seconds(5)) async {
         let control = state.withLock { state -> ControlHandle? in
             defer { state.control = nil }
             return state.control
@@ -96,7 +103,20 @@ public final class SocketProxy: Sendable {
             _ = try? control.send(ZMQMessage(Array("TERMINATE".utf8)), nonBlocking: true)
             control.close()
         }
-        await waitForExit()
+        let context = context
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.waitForExit()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            if await group.next() == false { context.shutdown() }
+            group.cancelAll()
+            await group.waitForAll()
+        }
         state.withLock { state in
             defer { state.thread = nil }
             return state.thread
@@ -134,13 +154,14 @@ public final class SocketProxy: Sendable {
     }
 
     private func run(_ sockets: ProxySockets) {
+        // Not through ZMQCall: retrying on EINTR would restart the proxy in the middle of a multipart
+        // message, and EAGAIN is no "try later" here. 0 = TERMINATE; ETERM = the context was shut down.
         var failure: ZMQError?
-        do throws(ZMQError) {
-            try ZMQCall.run("zmq_proxy_steerable", detail: name) {
-                zmq_proxy_steerable(sockets.frontend.pointer, sockets.backend.pointer, nil, sockets.control.pointer)
-            }
-        } catch {
-            failure = error
+        let rc = zmq_proxy_steerable(sockets.frontend.pointer, sockets.backend.pointer, nil, sockets.control.pointer)
+        if rc != 0, zmq_errno() != ETERM {
+            failure = ZMQError(
+                code: .system, operation: "zmq_proxy_steerable", detail: name,
+                reason: String(cString: zmq_strerror(zmq_errno())))
         }
         sockets.control.close()
         sockets.frontend.close()

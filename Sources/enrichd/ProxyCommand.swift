@@ -50,6 +50,7 @@ struct ProxyCommand: AsyncParsableCommand {
         }
         guard ["sub", "pull"].contains(frontendType) else { throw ValidationError("--frontend-type is sub or pull") }
         guard highWaterMark > 0 else { throw ValidationError("--high-water-mark must be positive") }
+        guard (0...600_000).contains(lingerMs) else { throw ValidationError("--linger-ms must be 0...600000") }
     }
 
     func run() async throws {
@@ -72,9 +73,12 @@ struct ProxyCommand: AsyncParsableCommand {
                 connect: backendConnect ? backend : [],
                 options: [.sendHighWaterMark(highWaterMark), .linger(.milliseconds(lingerMs))]),
             name: "enrichd-proxy")
-        let group = ServiceGroup(
-            services: [ProxyService(proxy: proxy, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: ProxyService(proxy: proxy, logger: logger))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .milliseconds(lingerMs) + .seconds(10)
+        configuration.maximumCancellationDuration = .seconds(5)
+        let group = ServiceGroup(configuration: configuration)
         do {
             try await group.run()
         } catch {

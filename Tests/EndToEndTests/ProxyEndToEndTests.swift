@@ -68,15 +68,18 @@ struct ProxyEndToEndTests {
                 flags: DaemonEndToEndTests.flags(
                     input: workerEndpoint, output: sinkEndpoint, extra: ["--worker-name", name]))
         }
-        // PUB/SUB joins asynchronously: probe until one article makes the round trip.
-        var joined = false
-        for attempt in 0..<100 where !joined {
+        // PUB/SUB joins asynchronously, and each worker connects on its own: probe until records from
+        // both workers came back, then drain the probes.
+        var seen = Set<String>()
+        for attempt in 0..<200 where seen.count < 2 {
             _ = try await source.send(
                 ZMQMessage(frames: [Array("news.probe".utf8), envelope(attempt, prefix: "probe")]))
-            joined = !(await collect(sink, count: 1, timeout: .milliseconds(100))).isEmpty
+            for record in await collect(sink, count: 1, timeout: .milliseconds(100)) {
+                if let worker = field(record.frames[0], "worker") as? String { seen.insert(worker) }
+            }
         }
-        #expect(joined)
-        _ = await collect(sink, count: 1_000, timeout: .milliseconds(500))  // late probes
+        #expect(seen == ["w1", "w2"])
+        while !(await collect(sink, count: 1_000, timeout: .milliseconds(500))).isEmpty {}
 
         let total = 2_000
         for index in 0..<total {

@@ -46,9 +46,6 @@ extension ConfigurationKey {
         .init(
             "output.highWaterMark", .int, "1000",
             "ZMQ_SNDHWM: when full, PUSH intake pauses (backpressure); PUB drops, each drop counted in enrichd_messages_dropped_total."),
-        .init(
-            "output.pubWaitWhenFull", .bool, "false",
-            "PUB only: true = wait at the high-water mark like PUSH (a slow subscriber holds the pipeline back, nothing is dropped for connected subscribers)."),
         .init("output.immediate", .bool, "false", "ZMQ_IMMEDIATE: queue only to completed connections."),
         .init("output.reconnectIntervalMs", .int, "100", "ZMQ_RECONNECT_IVL for connected endpoints."),
         .init("output.reconnectIntervalMaxMs", .int, "5000", "ZMQ_RECONNECT_IVL_MAX."),

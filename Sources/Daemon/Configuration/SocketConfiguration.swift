@@ -73,10 +73,10 @@ public struct SocketConfiguration: Sendable {
             options.append(.immediate(settings.bool("output.immediate")))
         }
         // PUB: ZMQ_XPUB_NODROP makes libzmq report the high-water mark instead of dropping silently; the
-        // daemon then waits (output.pubWaitWhenFull) or drops the record itself and counts it.
-        let waitWhenFull = prefix == "output" && settings.bool("output.pubWaitWhenFull")
+        // daemon then drops the record itself and counts it. (Waiting instead is not offered: libzmq
+        // reports a PUB socket always writable, so a wait could only spin.)
         if type == .pub { options.append(.xpubNoDrop(true)) }
-        self.dropWhenFull = type == .pub && !waitWhenFull
+        self.dropWhenFull = type == .pub
         if prefix != "deadLetter" {
             let reconnect = settings.milliseconds("\(prefix).reconnectIntervalMs", in: 1...3_600_000)
             let reconnectMax = settings.milliseconds("\(prefix).reconnectIntervalMaxMs", in: 0...3_600_000)

@@ -83,10 +83,21 @@ public enum CurveKeyFile {
     }
 
     private static func read(_ path: String) throws(Failure) -> CurveKey {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 4096 else {
+        // A regular file of at most 4 KB, read through one descriptor: never a FIFO or device that blocks
+        // or streams without end.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, reason: "cannot be read") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(path: path, reason: "not a regular file")
+        }
+        var data = [UInt8](repeating: 0, count: 4097)
+        let count = data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+        guard count >= 0, count <= 4096 else {
             throw Failure(path: path, reason: "cannot be read (or larger than 4 KB)")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let lines = String(decoding: data.prefix(count), as: UTF8.self).split(whereSeparator: \.isNewline)
         let keyLines = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty && $0 != "#" && !$0.hasPrefix("# ")
         }
