@@ -66,6 +66,7 @@ def main():
     work = tempfile.mkdtemp(prefix="enrichd-soak-")
     feed, sink, http = free_port(), free_port(), free_port()
     failures = []
+    children = []  # every process started here, stopped in `finally`
 
     daemon = subprocess.Popen(
         [args.binary, "run", "--input-mode", "connect", "--input-endpoints", f"tcp://127.0.0.1:{feed}",
@@ -81,6 +82,7 @@ def main():
         producer = subprocess.Popen(
             [args.binary, "send", "--bind", "--endpoint", f"tcp://127.0.0.1:{feed}", "--rate", str(args.rate),
              "--linger-ms", "60000", first], stdout=subprocess.DEVNULL)
+        children.append(producer)
         peak, samples = 0.0, []
         deadline = time.monotonic() + args.sink_absent
         while time.monotonic() < deadline:
@@ -91,6 +93,7 @@ def main():
         tail = subprocess.Popen(
             [args.binary, "tail", "--endpoint", f"tcp://127.0.0.1:{sink}", "--count", str(total),
              "--idle-timeout", "30"], stdout=open(out1, "w"))
+        children.append(tail)
         tail.wait(timeout=args.sink_absent + 300)
         producer.wait(timeout=120)
         got = ids_in(out1)
@@ -108,11 +111,13 @@ def main():
         tail = subprocess.Popen(
             [args.binary, "tail", "--endpoint", f"tcp://127.0.0.1:{sink}", "--idle-timeout", "15"],
             stdout=open(os.path.join(work, "out2.jsonl"), "w"))
+        children.append(tail)
         killed = os.path.join(work, "killed.jsonl")
         write_envelopes(killed, "k", int(args.rate * 10))
         producer = subprocess.Popen(
             [args.binary, "send", "--bind", "--endpoint", f"tcp://127.0.0.1:{feed}", "--rate", str(args.rate),
              killed], stdout=subprocess.DEVNULL)
+        children.append(producer)
         time.sleep(3)
         producer.kill()
         producer.wait()
@@ -123,6 +128,7 @@ def main():
         producer = subprocess.Popen(
             [args.binary, "send", "--bind", "--endpoint", f"tcp://127.0.0.1:{feed}", "--rate", str(args.rate),
              "--linger-ms", "30000", second], stdout=subprocess.DEVNULL)
+        children.append(producer)
         producer.wait(timeout=120)
         tail.wait(timeout=120)
         got = ids_in(os.path.join(work, "out2.jsonl"))
@@ -133,6 +139,8 @@ def main():
         if len(set(restarted)) != after or len(restarted) != after:
             failures.append("scenario 2: articles after the restart lost or duplicated")
     finally:
+        for child in children:
+            stop(child, timeout=5)
         code = stop(daemon)
         print(f"daemon exit status {code}; logs in {work}")
         if code != 0:

@@ -42,9 +42,13 @@ def setup():
 def teardown():
     for ns in list(HOSTS) + ["enr-sw"]:
         sh("ip", "netns", "del", ns, check=False)
+    for ns in HOSTS:  # a pair left in the root namespace by an interrupted set-up
+        sh("ip", "link", "del", f"sw-{ns.split('-')[1]}", check=False)
 
 
 def main():
+    # A CI timeout's SIGTERM still runs the clean-up in `finally`.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=".build/release/enrichd")
     ap.add_argument("--articles", type=int, default=6000)
@@ -101,6 +105,7 @@ def main():
                     p.wait(20)
                 except subprocess.TimeoutExpired:
                     p.kill()
+                    p.wait()
         teardown()
         print(f"logs in {work}")
     for failure in failures:

@@ -75,6 +75,8 @@ def main():
                 failures.append("run did not finish in time")
                 break
         reader.join(timeout=60)
+        if len(samples) < 4:
+            raise SystemExit("FAIL: the run was too short to sample (%d samples)" % len(samples))
         elapsed = time.monotonic() - start
         warm = samples[max(1, len(samples) // 10)]
         last = samples[-1]
@@ -98,9 +100,14 @@ def main():
             if second_half > first_half:
                 failures.append(f"{name} grew: {first_half} in the first half, {second_half} in the second")
     finally:
-        if daemon.poll() is None:
-            daemon.send_signal(signal.SIGTERM)
-            daemon.wait(30)
+        for proc in [p for p in (locals().get("producer"), locals().get("counter")) if p] + [daemon]:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
         print(f"daemon exit status {daemon.returncode}; logs in {work}")
     for failure in failures:
         print("FAIL:", failure)
