@@ -9,6 +9,12 @@ enum Contributors {
         "writing by", "editing by", "additional reporting",
     ])
 
+    /// Whether `buffer[start..<end]` has a credit marker (`contributed`, `reported from`…): without one,
+    /// ``names(in:)`` is `nil`.
+    static func hasMarker(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        ByteSearch.containsAny(buffer, start, end, markers)
+    }
+
     /// The people credited in `line`, or `nil` when it is not a credit line.
     static func names(in line: String) -> [String]? {
         var line = line

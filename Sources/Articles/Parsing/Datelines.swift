@@ -57,7 +57,7 @@ enum Datelines {
     private static func isUpper(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
 
     private static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        String(validUTF8: UnsafeBufferPointer(rebasing: buffer[start..<end]))
     }
 
     private static func skipSpaces(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
@@ -117,6 +117,9 @@ enum Datelines {
         end: Int
     ) -> Match? {
         guard plausiblePrefix(buffer, start: start, end: prefixEnd) else { return nil }
+        if !(start..<prefixEnd).contains(where: { buffer[$0] >= 0x80 }) {
+            return matchASCIIPrefix(buffer, start: start, prefixEnd: prefixEnd, separatorEnd: separatorEnd, end: end)
+        }
         let prefix = string(buffer, start, prefixEnd)
         let words = prefix.split(separator: " ")
         guard words.count >= 1, words.count <= 7 else { return nil }
@@ -155,5 +158,78 @@ enum Datelines {
             dateline: Dateline(location: location, agency: agency, text: string(buffer, start, separatorEnd)),
             bodyStart: body
         )
+    }
+    /// ``matchPrefix(_:start:prefixEnd:separatorEnd:end:)`` for an all-ASCII prefix, on the bytes (the
+    /// same rules, with ASCII letter classes).
+    private static func matchASCIIPrefix(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        start: Int,
+        prefixEnd: Int,
+        separatorEnd: Int,
+        end: Int
+    ) -> Match? {
+        @inline(__always) func isLower(_ b: UInt8) -> Bool { b &- UInt8(ascii: "a") < 26 }
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+        // Words (split on spaces) as byte ranges; plausiblePrefix has checked there are 1 to 7.
+        var words: [Range<Int>] = []
+        words.reserveCapacity(7)
+        var i = start
+        while i < prefixEnd {
+            while i < prefixEnd, buffer[i] == 0x20 { i += 1 }
+            guard i < prefixEnd else { break }
+            let wordStart = i
+            while i < prefixEnd, buffer[i] != 0x20 { i += 1 }
+            words.append(wordStart..<i)
+        }
+        guard words.count >= 1, words.count <= 7 else { return nil }
+        for (n, word) in words.enumerated() {
+            let first = buffer[word.lowerBound]
+            if isUpper(first) || first == UInt8(ascii: "(") || isDigit(first) { continue }
+            guard n > 0, isConnector(buffer, word) else { return nil }
+        }
+        var agency: Range<Int>?
+        var locationEnd = prefixEnd
+        if buffer[prefixEnd - 1] == UInt8(ascii: ")"),
+            let open = (start..<prefixEnd).last(where: { buffer[$0] == UInt8(ascii: "(") })
+        {
+            agency = (open + 1)..<(prefixEnd - 1)
+            locationEnd = open
+        } else if words.count >= 2, let last = words.last, last.count >= 2, last.count <= 6,
+            last.allSatisfy({ isUpper(buffer[$0]) }),
+            words.dropLast().contains(where: { word in word.contains { isLower(buffer[$0]) } })
+        {
+            agency = last
+            locationEnd = last.lowerBound
+        }
+        while locationEnd > start, buffer[locationEnd - 1] == 0x20 || buffer[locationEnd - 1] == UInt8(ascii: ",") {
+            locationEnd -= 1
+        }
+        // Drop a date after the place: "LONDON, Feb 5".
+        if let comma = (start..<locationEnd).first(where: { buffer[$0] == UInt8(ascii: ",") }),
+            (comma..<locationEnd).contains(where: { isDigit(buffer[$0]) })
+        {
+            locationEnd = comma
+        }
+        let standsAlone = separatorEnd >= end
+        let shouting = locationEnd > start && !(start..<locationEnd).contains { isLower(buffer[$0]) }
+        guard agency != nil || standsAlone || shouting else { return nil }
+        if let agency, agency.isEmpty || agency.count > 30 { return nil }
+        let body = skipSpaces(buffer, separatorEnd, end)
+        return Match(
+            dateline: Dateline(
+                location: locationEnd > start ? string(buffer, start, locationEnd) : nil,
+                agency: agency.map { string(buffer, $0.lowerBound, $0.upperBound) },
+                text: string(buffer, start, separatorEnd)
+            ),
+            bodyStart: body
+        )
+    }
+
+    /// Whether `buffer[word]` is one of ``connectors``, ignoring ASCII case.
+    private static func isConnector(_ buffer: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        connectorBytes.contains { connector in
+            connector.count == word.count
+                && zip(connector, word).allSatisfy { $0 == ByteSearch.lower(buffer[$1]) }
+        }
     }
 }

@@ -39,7 +39,7 @@ enum MediaPatterns {
         i += label.count
         while i < end, buffer[i] == 0x20 { i += 1 }
         guard i < end else { return (seconds, nil) }
-        return (seconds, String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self))
+        return (seconds, String(validUTF8: UnsafeBufferPointer(rebasing: buffer[i..<end])))
     }
 
     private static let imageExtensions: [[UInt8]] = [".jpg", ".jpeg", ".png", ".gif", ".webp"].map { Array($0.utf8) }
@@ -58,7 +58,7 @@ enum MediaPatterns {
                 break
             }
             if match {
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]), as: UTF8.self)
+                return String(validUTF8: UnsafeBufferPointer(rebasing: buffer[tokenStart..<end]))
             }
         }
         return nil

@@ -213,7 +213,7 @@ struct RawTextAnalysis {
         for i in range where roles[i] == .unassigned {
             if isNavigation(i) {
                 roles[i] = .navigation
-            } else if let names = Bylines.authors(text(i), features: features[i]) {
+            } else if startsLikeByline(i), let names = Bylines.authors(text(i), features: features[i]) {
                 roles[i] = .byline
                 authors.append(contentsOf: names)
             } else if isTimestamp(i) {
@@ -233,6 +233,16 @@ struct RawTextAnalysis {
                 roles[i] = .header
             }
         }
+    }
+
+    /// Whether line `i` starts with `by ` in any case: checked on the bytes before ``Bylines`` reads the
+    /// line's text.
+    func startsLikeByline(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        guard line.byteCount > 3 else { return false }
+        let bytes = document.bytes
+        return bytes[line.start] | 0x20 == UInt8(ascii: "b") && bytes[line.start + 1] | 0x20 == UInt8(ascii: "y")
+            && bytes[line.start + 2] == 0x20
     }
 
     func sameText(_ a: String, _ b: String) -> Bool {
@@ -323,7 +333,11 @@ struct RawTextAnalysis {
     /// three lines from `bodyStart`. A later exact copy of a body line (12 bytes or more) is a duplicate.
     mutating func classifyBody(from start: Int, bodyStart: Int) {
         guard start < count else { return }
-        var seen: [UInt64: Int] = [:]  // FNV-1a of a body line → its index
+        // FNV-1a of a body line → its index + 1 (0: empty), open addressing over twice the line count.
+        var slots = 16
+        while slots < (count - start) * 2 { slots *= 2 }
+        var seenKeys = [UInt64](repeating: 0, count: slots)
+        var seenLines = [Int](repeating: 0, count: slots)
         for i in start..<count where roles[i] == .unassigned {
             let f = features[i]
             if isNavigation(i) {
@@ -332,7 +346,7 @@ struct RawTextAnalysis {
                     Boilerplate.isReadMore($0, line.start, line.end)
                 }
                 roles[i] = readMore ? .readMore : .navigation
-            } else if i < bodyStart + 3, let names = Bylines.authors(text(i), features: f) {
+            } else if i < bodyStart + 3, startsLikeByline(i), let names = Bylines.authors(text(i), features: f) {
                 roles[i] = .byline
                 authors.append(contentsOf: names)
             } else if i < bodyStart + 3, isTimestamp(i), let time = Timestamps.publicationTime(text(i)) {
@@ -346,10 +360,13 @@ struct RawTextAnalysis {
                 var repeated = false
                 if document.lines[i].byteCount >= 12 {
                     let key = lineHash(i)
-                    if let earlier = seen[key], document.equal(earlier, i) {
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (slots - 1)
+                    while seenLines[slot] != 0 && seenKeys[slot] != key { slot = (slot + 1) & (slots - 1) }
+                    if seenLines[slot] != 0, document.equal(seenLines[slot] - 1, i) {
                         repeated = true
                     } else {
-                        seen[key] = i
+                        seenKeys[slot] = key
+                        seenLines[slot] = i + 1
                     }
                 }
                 roles[i] = repeated ? .duplicate : .body
@@ -405,7 +422,11 @@ struct RawTextAnalysis {
                 continue
             }
             checked += 1
-            guard features[i].words <= 80, let names = Contributors.names(in: text(i)) else { break }
+            let line = document.lines[i]
+            guard features[i].words <= 80,
+                document.bytes.withUnsafeBufferPointer({ Contributors.hasMarker($0, line.start, line.end) }),
+                let names = Contributors.names(in: text(i))
+            else { break }
             roles[i] = .contributors
             contributors.insert(contentsOf: names, at: 0)
             i -= 1
@@ -473,7 +494,7 @@ struct RawTextAnalysis {
             authors: authors,
             contributors: contributors,
             publishedAt: publishedAt,
-            body: String(decoding: body, as: UTF8.self),
+            body: body.withUnsafeBufferPointer { String(validUTF8: $0) },
             media: orderedMedia,
             removed: removed
         )

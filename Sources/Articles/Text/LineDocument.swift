@@ -199,7 +199,7 @@ struct LineDocument {
     /// The text of `bytes[start..<end]`.
     func string(_ start: Int, _ end: Int) -> String {
         bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            String(validUTF8: UnsafeBufferPointer(rebasing: $0[start..<end]))
         }
     }
 
