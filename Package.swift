@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "Articles", targets: ["Articles"]),
         .library(name: "Enrichment", targets: ["Enrichment"]),
+        .library(name: "Spool", targets: ["Spool"]),
         .library(name: "Daemon", targets: ["Daemon"]),
     ],
     dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZeroMQ"),
+        .systemLibrary(name: "CSQLite"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
         .target(name: "CEnrichdModels", exclude: ["models"], cSettings: [.headerSearchPath("models")]),
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: ["CZeroMQ"],
             swiftSettings: strictSettings
         ),
+        .target(name: "Spool", dependencies: ["CSQLite"], swiftSettings: strictSettings),
         .target(
             name: "Articles",
             dependencies: ["CLibXML2", "CCLD2"],
@@ -54,6 +57,7 @@ let package = Package(
             name: "Daemon",
             dependencies: [
                 "ZeroMQ",
+                "Spool",
                 "Articles",
                 "Enrichment",
                 .product(name: "Logging", package: "swift-log"),
@@ -77,6 +81,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool"], swiftSettings: strictSettings),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"], swiftSettings: strictSettings),
         .testTarget(name: "EnrichmentTests", dependencies: ["Enrichment"], swiftSettings: strictSettings),
         .testTarget(

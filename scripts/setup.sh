@@ -2,7 +2,7 @@
 # Installs what enrichd needs to build and test on Debian/Ubuntu, if it is missing.
 set -euo pipefail
 need=()
-for pkg in libzmq3-dev pkg-config libxml2-dev libcld2-dev; do
+for pkg in libzmq3-dev pkg-config libxml2-dev libcld2-dev libsqlite3-dev; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 command -v systemd-analyze >/dev/null || need+=(systemd)
