@@ -76,6 +76,7 @@ let package = Package(
             name: "enrichd",
             dependencies: [
                 "Daemon",
+                "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -92,6 +93,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["ZeroMQ", "Spool"], swiftSettings: strictSettings),
     ]
 )

@@ -6,6 +6,7 @@ public import Logging
 import Metrics
 public import Prometheus
 import ServiceLifecycle
+import Spool
 import Synchronization
 import UnixSignals
 import ZeroMQ
@@ -51,6 +52,8 @@ public struct Daemon: Sendable {
         let state = DaemonState()
         let notifier = SystemdNotifier(environment: environment)
 
+        // Opened first: a journal held by another worker or an unusable path stops start-up before any socket.
+        let spool = try await openSpool(metrics: metrics)
         let context = try ZMQContext()
         let io = IOThread(context: context, name: "enrichd-zmq")
         try io.start()
@@ -73,6 +76,7 @@ public struct Daemon: Sendable {
             input = try await io.openInbound(config.input.spec(linger: .zero), capacity: config.maxInFlight)
         } catch {
             await io.shutdown(linger: .zero)
+            await spool?.close(releaseAll: false)
             throw error
         }
         state.markSocketsUp()
@@ -110,7 +114,7 @@ public struct Daemon: Sendable {
                 logger: logger))
         services.append(
             PipelineService(
-                input: input, output: output, deadLetter: deadLetter, pipeline: pipeline,
+                input: input, output: output, deadLetter: deadLetter, spool: spool, pipeline: pipeline,
                 outputTopic: config.output.type == .pub ? OutputTopic(config.output.topic) : nil,
                 deadLetterTopic: config.deadLetter.flatMap { $0.type == .pub ? Array($0.topic.utf8) : nil },
                 maxInFlight: config.maxInFlight, worker: config.workerName, metrics: metrics, state: state,
@@ -145,15 +149,54 @@ public struct Daemon: Sendable {
             }
         } catch {
             await io.shutdown(linger: .zero)
+            await spool?.close(releaseAll: false)
             throw error
         }
         await io.shutdown(linger: .zero)
+        if let spool {
+            // Records still inside their release delay are removed only if the output flush finished early,
+            // i.e. libzmq sent everything; otherwise they are replayed at the next start.
+            await spool.close(releaseAll: state.outputFlushed)
+            let (messages, bytes) = spool.pendingCount
+            logger.notice(
+                "spool.closed",
+                metadata: ["spool.pending": "\(messages)", "spool.pending_bytes": "\(bytes)",
+                    "spool.flushed": "\(state.outputFlushed)"])
+        }
         logger.notice(
             "daemon.stopped",
             metadata: [
                 "pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))",
                 "pipeline.finished": "\(state.finished.load(ordering: .relaxed))",
             ])
+    }
+
+    /// Opens the configured spool with metrics and logs attached, or returns nil when it is off.
+    func openSpool(metrics: DaemonMetrics) async throws -> Spool? {
+        guard let configuration = configuration.spool else { return nil }
+        let failures = ThrottledLog(interval: .seconds(10))
+        let spool = try await Spool.open(configuration) { [logger] event in
+            switch event {
+            case .committed(_, let released, let duration, let messages, let bytes):
+                metrics.spoolCommitDuration.record(duration: duration)
+                metrics.spoolReleased.increment(by: released)
+                metrics.spoolPendingMessages.record(messages)
+                metrics.spoolPendingBytes.record(bytes)
+            case .failed(let error):
+                metrics.spoolErrors.increment()
+                if failures.shouldLog("failed") { logger.error("spool.failed", metadata: ["error": "\(error)"]) }
+            }
+        }
+        let (messages, bytes) = spool.pendingCount
+        metrics.spoolPendingMessages.record(messages)
+        metrics.spoolPendingBytes.record(bytes)
+        logger.notice(
+            "spool.opened",
+            metadata: [
+                "spool.path": "\(configuration.path)", "spool.backlog": "\(spool.backlog)",
+                "spool.durability": "\(configuration.durability.rawValue)",
+            ])
+        return spool
     }
 
     /// A ZAP handler that counts every decision and logs refusals (public keys only; secrets never).

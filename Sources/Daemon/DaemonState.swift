@@ -16,6 +16,14 @@ public final class DaemonState: Sendable {
     /// Messages taken from the input bridge.
     let accepted = Atomic<UInt64>(0)
 
+    private let flushed = Atomic<Bool>(false)
+
+    /// True once the output flush at shutdown ended before its linger expired: libzmq sent everything.
+    public var outputFlushed: Bool { flushed.load(ordering: .acquiring) }
+
+    /// Records that the output flush finished early.
+    func markOutputFlushed() { flushed.store(true, ordering: .releasing) }
+
     /// Creates the initial state: not ready, not draining.
     public init() {}
 

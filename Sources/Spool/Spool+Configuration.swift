@@ -46,8 +46,9 @@ extension Spool {
 
     /// What the spool thread did, for metrics and logs.
     public enum Event: Sendable {
-        /// A transaction stored `appended` records and removed `released` ones in `duration`.
-        case committed(appended: Int, released: Int, duration: Duration)
+        /// A transaction stored `appended` records and removed `released` ones in `duration`, leaving
+        /// `pendingMessages` records of `pendingBytes` in the journal.
+        case committed(appended: Int, released: Int, duration: Duration, pendingMessages: Int, pendingBytes: Int)
         /// A read or commit failed; appends in it were refused, releases are retried.
         case failed(SpoolError)
     }

@@ -218,11 +218,15 @@ public final class Spool: Sendable {
         do throws(SpoolError) {
             let sequences = try journal.commit(inserting: appends.map(\.record), deleting: releases.map(\.sequence))
             let releasedBytes = releases.reduce(0) { $0 + $1.bytes }
-            state.withLock { state in
+            let pending = state.withLock { state in
                 state.pendingMessages -= releases.count
                 state.pendingBytes -= releasedBytes
+                return (state.pendingMessages, state.pendingBytes)
             }
-            observer(.committed(appended: appends.count, released: releases.count, duration: .now - started))
+            observer(
+                .committed(
+                    appended: appends.count, released: releases.count, duration: .now - started,
+                    pendingMessages: pending.0, pendingBytes: pending.1))
             for (append, sequence) in zip(appends, sequences) {
                 append.continuation.resume(returning: Ticket(sequence: sequence, bytes: append.record.count))
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import Logging
+import Spool
 
 /// `enrichd run --config FILE [--key value ...]`: runs the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -37,6 +38,9 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "enrichd")
         do {
             try await Daemon(configuration: configuration, logger: logger).run(signals: signals)
+        } catch let error as SpoolError where error.code == .openFailed {
+            logger.critical("daemon.failed", metadata: ["error": "\(error)"])
+            throw ExitCode(78)  // EX_CONFIG: an unusable spool.path is not retried
         } catch {
             logger.critical("daemon.failed", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -166,7 +166,7 @@ struct DaemonEndToEndTests {
         #expect(ids.count == accepted, "published \(ids.count) of \(accepted) accepted")
         #expect(finished == accepted)
         #expect(accepted < total)
-        #expect(!daemon.log.contains("message.lost"))
+        #expect(!daemon.log.contains("message.unsent"))
         await harness.shutdown()
     }
 

@@ -108,7 +108,7 @@ struct SpoolTests {
     func groupCommit() async throws {
         let commits = Atomic<Int>(0)
         let spool = try await Spool.open(configuration()) { event in
-            if case .committed(let appended, _, _) = event, appended > 0 { commits.add(1, ordering: .relaxed) }
+            if case .committed(let appended, _, _, _, _) = event, appended > 0 { commits.add(1, ordering: .relaxed) }
         }
         let tickets = try await withThrowingTaskGroup(of: Spool.Ticket.self) { group in
             for index in 0..<200 { group.addTask { try await spool.append([Array("\(index)".utf8)]) } }

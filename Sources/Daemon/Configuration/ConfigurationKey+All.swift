@@ -111,6 +111,19 @@ extension ConfigurationKey {
             "shutdown.lingerMs", .int, "2000",
             "Part of the drain deadline reserved to flush queued output (ZMQ_LINGER at close)."),
 
+        .init(
+            "spool.path", .string, "\"\"",
+            "Durable journal (SQLite, WAL) of received messages, replayed first after a crash; empty = off. A relative path is resolved against $STATE_DIRECTORY (systemd StateDirectory=), else the working directory."),
+        .init(
+            "spool.maxBytes", .int, "268435456",
+            "Most bytes of unreleased messages in the journal; when full, intake waits (backpressure)."),
+        .init(
+            "spool.durability", .string, "process",
+            "`process`: a commit survives a crash or SIGKILL of the daemon; `host`: also a power loss (fsync per commit)."),
+        .init(
+            "spool.releaseDelayMs", .int, "1000",
+            "How long a message stays journaled after its output was handed to libzmq, to cover libzmq's send queue."),
+
         .init("http.enabled", .bool, "true", "Serve /metrics, /healthz and /readyz."),
         .init("http.host", .string, "127.0.0.1", "HTTP listen address."),
         .init("http.port", .int, "9464", "HTTP port; 0 picks a free port (logged)."),

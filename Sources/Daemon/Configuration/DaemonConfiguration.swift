@@ -1,4 +1,5 @@
 import Foundation
+public import Spool
 import ZeroMQ
 
 /// The effective configuration of one daemon process.
@@ -32,6 +33,8 @@ public struct DaemonConfiguration: Sendable {
     public var clientKeys: ClientKeyDirectory?
     /// Largest payload accepted for processing.
     public var maxPayloadBytes: Int
+    /// The disk spool, when `spool.path` is set; a relative path is already resolved.
+    public var spool: Spool.Configuration?
     /// Deadline for the whole drain after SIGTERM.
     public var drainTimeout: Duration
     /// Part of the drain reserved to flush queued output.
@@ -74,6 +77,14 @@ public struct DaemonConfiguration: Sendable {
         self.duplicates = settings.int("pipeline.duplicates", in: 0...10_000_000)
         self.duplicateWindow = .seconds(settings.int("pipeline.duplicateWindowSeconds", in: 1...31_536_000))
         self.maxPayloadBytes = settings.int("pipeline.maxPayloadBytes", in: 1...(1 << 30))
+        let spoolPath = settings.string("spool.path")
+        let spool = Spool.Configuration(
+            path: Self.resolve(spoolPath, in: ProcessInfo.processInfo.environment["STATE_DIRECTORY"]),
+            maxBytes: settings.int("spool.maxBytes", in: 65_536...(1 << 40)),
+            durability: Spool.Configuration.Durability(
+                rawValue: settings.choice("spool.durability", ["process", "host"])) ?? .process,
+            releaseDelay: settings.milliseconds("spool.releaseDelayMs", in: 0...600_000))
+        self.spool = spoolPath.isEmpty ? nil : spool
         self.drainTimeout = settings.milliseconds("shutdown.drainTimeoutMs", in: 100...600_000)
         self.linger = settings.milliseconds("shutdown.lingerMs", in: 0...600_000)
         let host = settings.string("http.host")
@@ -105,6 +116,15 @@ public struct DaemonConfiguration: Sendable {
             problems.append("shutdown.lingerMs: must be shorter than shutdown.drainTimeoutMs")
         }
         return problems
+    }
+
+    /// `path` as given when absolute, else under `directory` (systemd's first `$STATE_DIRECTORY` entry) or
+    /// the working directory.
+    static func resolve(_ path: String, in directory: String?) -> String {
+        guard !path.hasPrefix("/"), let base = directory?.split(separator: ":").first, !base.isEmpty else {
+            return path
+        }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 
     /// `hostname/pid`; units set `worker.name` to `%H/%i` instead.

@@ -33,6 +33,22 @@ public final class DaemonMetrics: Sendable {
     public let publishDuration: Timer
     /// Time from receipt to publication.
     public let endToEndDuration: Timer
+    /// Spool: messages journaled.
+    public let spoolAppended: Counter
+    /// Spool: journaled messages removed after their result was sent.
+    public let spoolReleased: Counter
+    /// Spool: messages replayed from the journal at start.
+    public let spoolReplayed: Counter
+    /// Spool: messages whose result could not be sent (drain deadline, closed output), left for the next start.
+    public let spoolKept: Counter
+    /// Spool: failed reads and commits; a message whose append failed is processed without the journal.
+    public let spoolErrors: Counter
+    /// Spool: messages in the journal not yet removed, and their bytes.
+    public let spoolPendingMessages: Gauge
+    /// Spool: bytes of ``spoolPendingMessages``.
+    public let spoolPendingBytes: Gauge
+    /// Spool: time per group commit.
+    public let spoolCommitDuration: Timer
     private let labelled = Mutex<[String: Counter]>([:])
 
     /// Creates every unlabelled metric from `factory`.
@@ -54,6 +70,14 @@ public final class DaemonMetrics: Sendable {
         encodeDuration = stage("encode")
         publishDuration = stage("publish")
         endToEndDuration = stage("end_to_end")
+        spoolAppended = Counter(label: "enrichd_spool_appended_total", factory: factory)
+        spoolReleased = Counter(label: "enrichd_spool_released_total", factory: factory)
+        spoolReplayed = Counter(label: "enrichd_spool_replayed_total", factory: factory)
+        spoolKept = Counter(label: "enrichd_spool_kept_total", factory: factory)
+        spoolErrors = Counter(label: "enrichd_spool_errors_total", factory: factory)
+        spoolPendingMessages = Gauge(label: "enrichd_spool_pending_messages", factory: factory)
+        spoolPendingBytes = Gauge(label: "enrichd_spool_pending_bytes", factory: factory)
+        spoolCommitDuration = Timer(label: "enrichd_spool_commit_duration_seconds", factory: factory)
     }
 
     /// Counts one dead-letter record by reason and stage.

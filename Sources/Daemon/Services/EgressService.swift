@@ -59,7 +59,11 @@ public struct EgressService: Service {
                 "egress.linger_ms":
                     "\(flushLinger.components.seconds * 1000 + flushLinger.components.attoseconds / 1_000_000_000_000_000)"
             ])
+        let started = ContinuousClock.now
         await io.shutdown(linger: flushLinger)
-        logger.info("egress.closed")
+        // Closing returns before the linger only once every queued message was written to its peer.
+        let flushed = ContinuousClock.now - started < flushLinger - .milliseconds(20)
+        if flushed { state.markOutputFlushed() }
+        logger.info("egress.closed", metadata: ["egress.flushed": "\(flushed)"])
     }
 }

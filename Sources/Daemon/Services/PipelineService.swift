@@ -4,6 +4,7 @@ public import Enrichment
 import Foundation
 public import Logging
 public import ServiceLifecycle
+public import Spool
 import Synchronization
 public import ZeroMQ
 
@@ -13,10 +14,15 @@ public import ZeroMQ
 /// only when the drain deadline forces cancellation — a loss counted in
 /// `enrichd_messages_lost_total`. The service returns when the input bridge ends (after
 /// ``IngressService`` closed it) and every started message has finished.
+///
+/// With a ``Spool``, messages left in the journal by a previous run are processed first; every new
+/// message is journaled before processing and released once its record was sent. A message whose record
+/// could not be sent stays journaled for the next start instead of being lost.
 public struct PipelineService: Service {
     let input: InboundChannel
     let output: OutboundChannel
     let deadLetter: OutboundChannel?
+    let spool: Spool?
     let pipeline: ArticlePipeline
     let outputTopic: OutputTopic?
     let deadLetterTopic: [UInt8]?
@@ -29,13 +35,15 @@ public struct PipelineService: Service {
 
     /// Creates the service; `outputTopic`/`deadLetterTopic` are set for PUB sockets only.
     public init(
-        input: InboundChannel, output: OutboundChannel, deadLetter: OutboundChannel?, pipeline: ArticlePipeline,
+        input: InboundChannel, output: OutboundChannel, deadLetter: OutboundChannel?, spool: Spool?,
+        pipeline: ArticlePipeline,
         outputTopic: OutputTopic?, deadLetterTopic: [UInt8]?, maxInFlight: Int,
         worker: String, metrics: DaemonMetrics, state: DaemonState, logger: Logger
     ) {
         self.input = input
         self.output = output
         self.deadLetter = deadLetter
+        self.spool = spool
         self.pipeline = pipeline
         self.outputTopic = outputTopic
         self.deadLetterTopic = deadLetterTopic
@@ -51,15 +59,11 @@ public struct PipelineService: Service {
     public func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
+            if let spool { await replay(spool, into: &group, running: &running) }
             for await message in input {
-                if running >= maxInFlight {
-                    await group.next()
-                    running -= 1
-                }
                 state.accepted.add(1, ordering: .relaxed)
                 metrics.received.increment()
-                group.addTask { await self.handle(message) }
-                running += 1
+                await admit(message, ticket: nil, into: &group, running: &running)
             }
             await group.waitForAll()
         }
@@ -85,7 +89,75 @@ public struct PipelineService: Service {
         try? await gracefulShutdown()
     }
 
-    func handle(_ message: InboundMessage) async {
+    /// Starts `message` once fewer than `maxInFlight` are running.
+    private func admit(
+        _ message: InboundMessage, ticket: Spool.Ticket?, into group: inout TaskGroup<Void>, running: inout Int
+    ) async {
+        if running >= maxInFlight {
+            await group.next()
+            running -= 1
+        }
+        group.addTask { await self.process(message, ticket: ticket) }
+        running += 1
+    }
+
+    /// Feeds the journal's unreleased messages, oldest first, until it is empty or a drain starts.
+    private func replay(_ spool: Spool, into group: inout TaskGroup<Void>, running: inout Int) async {
+        var after: Int64 = 0
+        var replayed = 0
+        while !state.isDraining && !Task.isCancelled {
+            let batch: [Spool.Entry]
+            do {
+                batch = try await spool.pending(after: after, limit: 256)
+            } catch {
+                metrics.spoolErrors.increment()
+                logger.error("spool.replay_failed", metadata: ["spool.replayed": "\(replayed)", "error": "\(error)"])
+                break
+            }
+            guard let last = batch.last else { break }
+            for entry in batch {
+                state.accepted.add(1, ordering: .relaxed)
+                metrics.spoolReplayed.increment()
+                let message = InboundMessage(message: ZMQMessage(frames: entry.frames), receivedAt: .now)
+                await admit(message, ticket: entry.ticket, into: &group, running: &running)
+            }
+            after = last.ticket.sequence
+            replayed += batch.count
+        }
+        if replayed > 0 {
+            logger.notice("spool.replayed", metadata: ["spool.replayed": "\(replayed)"])
+        }
+    }
+
+    /// Journals a new message (when the spool is on), handles it, then releases or keeps its record.
+    func process(_ message: InboundMessage, ticket: Spool.Ticket?) async {
+        var ticket = ticket
+        guard let spool else {
+            if case .unsent(let reason) = await handle(message) { metrics.lost(reason: reason) }
+            return
+        }
+        if ticket == nil {
+            do {
+                ticket = try await spool.append(message.frames)
+                metrics.spoolAppended.increment()
+            } catch {
+                // Processed anyway: dropping it would lose it for certain; only crash safety is missing.
+                metrics.spoolErrors.increment()
+                if problemLog.shouldLog("spool.append") {
+                    logger.error("spool.append_failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        switch (await handle(message), ticket) {
+        case (.sent, let ticket?): spool.release(ticket)
+        case (.sent, nil): break
+        case (.unsent, _?): metrics.spoolKept.increment()
+        case (.unsent(let reason), nil): metrics.lost(reason: reason)
+        }
+    }
+
+    /// Processes one message and sends its record.
+    func handle(_ message: InboundMessage) async -> Outcome {
         let receivedAt = Date()
         state.processing.add(1, ordering: .relaxed)
         let result: ProcessingResult
@@ -116,14 +188,14 @@ public struct PipelineService: Service {
             do {
                 guard try await output.send(ZMQMessage(frames: frames)) == .sent else {
                     drop(socket: output.name, id: id)
-                    return
+                    return .sent
                 }
                 metrics.published.increment()
                 let now = ContinuousClock.now
                 metrics.publishDuration.recordNanoseconds(Self.nanoseconds(now - processedAt))
                 metrics.endToEndDuration.recordNanoseconds(Self.nanoseconds(now - message.receivedAt))
             } catch {
-                lose(id: id, error: error)
+                return .unsent(reason: lose(id: id, error: error))
             }
         case .deadLetter(let reason, let stage, let json):
             if problemLog.shouldLog(reason) {
@@ -132,7 +204,7 @@ public struct PipelineService: Service {
             }
             guard let deadLetter else {
                 metrics.deadLettered(reason: reason, stage: stage)
-                return
+                return .sent
             }
             var frames: [[UInt8]] = []
             if let deadLetterTopic { frames.append(deadLetterTopic) }
@@ -142,9 +214,16 @@ public struct PipelineService: Service {
                 metrics.deadLettered(reason: reason, stage: stage)
                 if delivery == .dropped { drop(socket: deadLetter.name, id: nil) }
             } catch {
-                lose(id: nil, error: error)
+                return .unsent(reason: lose(id: nil, error: error))
             }
         }
+        return .sent
+    }
+
+    /// How handling a message ended: its record was sent (or counted as a PUB drop), or could not be sent.
+    enum Outcome {
+        case sent
+        case unsent(reason: String)
     }
 
     /// A PUB socket at its high-water mark discarded the record: counted, and logged at most every 10 s.
@@ -155,12 +234,16 @@ public struct PipelineService: Service {
         }
     }
 
-    private func lose(id: String?, error: any Error) {
+    /// Logs a record that could not be sent and returns the reason (counted by the caller).
+    private func lose(id: String?, error: any Error) -> String {
         let reason = error is CancellationError ? "shutdown_deadline" : "output_closed"
-        metrics.lost(reason: reason)
         logger.error(
-            "message.lost",
-            metadata: ["message.reason": "\(reason)", "article.id": "\(id ?? "-")", "error": "\(error)"])
+            "message.unsent",
+            metadata: [
+                "message.reason": "\(reason)", "article.id": "\(id ?? "-")", "spool.enabled": "\(spool != nil)",
+                "error": "\(error)",
+            ])
+        return reason
     }
 
     /// Splits frames into (topic, payload) or a dead-letter record for an unexpected layout.
