@@ -52,6 +52,19 @@ public struct Daemon: Sendable {
         let state = DaemonState()
         let notifier = SystemdNotifier(environment: environment)
 
+        // Built before any socket opens: a connected input gets its share of a PUSH stream at once, and the
+        // models take a while to load.
+        let limits = EnvelopeLimits(maxBytes: config.maxPayloadBytes)
+        let pipeline =
+            config.enrichment
+            ? ArticlePipeline(
+                enrichers: ArticlePipeline.enrichers(
+                    entities: config.entities, keywords: config.keywords, summarySentences: config.summarySentences),
+                limits: limits,
+                duplicates: config.duplicates > 0
+                    ? DuplicateIndex(capacity: config.duplicates, window: config.duplicateWindow) : nil)
+            : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
+        if config.enrichment { warmUp(limits: limits) }
         // Opened first: a journal held by another worker or an unusable path stops start-up before any socket.
         let spool = try await openSpool(metrics: metrics)
         let context = try ZMQContext()
@@ -89,16 +102,6 @@ public struct Daemon: Sendable {
                 "pipeline.max_in_flight": "\(config.maxInFlight)", "worker.name": "\(config.workerName)",
             ])
 
-        let limits = EnvelopeLimits(maxBytes: config.maxPayloadBytes)
-        let pipeline =
-            config.enrichment
-            ? ArticlePipeline(
-                enrichers: ArticlePipeline.enrichers(
-                    entities: config.entities, keywords: config.keywords, summarySentences: config.summarySentences),
-                limits: limits,
-                duplicates: config.duplicates > 0
-                    ? DuplicateIndex(capacity: config.duplicates, window: config.duplicateWindow) : nil)
-            : ArticlePipeline(parser: StandardArticleParser(language: nil), enrichers: [], limits: limits)
         var services: [any Service] = []
         if let http = config.http {
             services.append(
@@ -160,14 +163,38 @@ public struct Daemon: Sendable {
             let (messages, bytes) = spool.pendingCount
             logger.notice(
                 "spool.closed",
-                metadata: ["spool.pending": "\(messages)", "spool.pending_bytes": "\(bytes)",
-                    "spool.flushed": "\(state.outputFlushed)"])
+                metadata: [
+                    "spool.pending": "\(messages)", "spool.pending_bytes": "\(bytes)",
+                    "spool.flushed": "\(state.outputFlushed)",
+                ])
         }
         logger.notice(
             "daemon.stopped",
             metadata: [
                 "pipeline.accepted": "\(state.accepted.load(ordering: .relaxed))",
                 "pipeline.finished": "\(state.finished.load(ordering: .relaxed))",
+            ])
+    }
+
+    /// Runs one article through a copy of the pipeline without the duplicate index, so the models and tables
+    /// load before the input opens rather than while the first articles wait.
+    func warmUp(limits: EnvelopeLimits) {
+        let started = ContinuousClock.now
+        let warmUp = ArticlePipeline(
+            enrichers: ArticlePipeline.enrichers(
+                entities: configuration.entities, keywords: configuration.keywords,
+                summarySentences: configuration.summarySentences),
+            limits: limits)
+        let article =
+            #"{"id":"warm-up","title":"Council meets in Paris","text":"PARIS (Reuters) - The city council met on "#
+            + #"Tuesday to approve a budget of $12 million. \"We are pleased,\" Mayor Anne Dupont said."}"#
+        _ = warmUp.process(Array(article.utf8), context: ProcessingContext(worker: configuration.workerName))
+        let elapsed = ContinuousClock.now - started
+        logger.info(
+            "pipeline.warmed_up",
+            metadata: [
+                "pipeline.warm_up_ms":
+                    "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"
             ])
     }
 
@@ -222,8 +249,10 @@ public struct Daemon: Sendable {
             authenticator.replaceAllowedKeys(keys)
             logger.notice(
                 "security.client_keys_loaded",
-                metadata: ["security.directory": "\(directory.path)", "security.keys": "\(keys.count)",
-                    "security.files": "\(files.joined(separator: ","))"])
+                metadata: [
+                    "security.directory": "\(directory.path)", "security.keys": "\(keys.count)",
+                    "security.files": "\(files.joined(separator: ","))",
+                ])
         } catch {
             logger.error(
                 "security.client_keys_unchanged",

@@ -1,5 +1,5 @@
-internal import Synchronization
 internal import CZeroMQ
+internal import Synchronization
 
 extension IOLoop {
     /// Creates, configures, monitors, binds and connects a socket for a channel.
@@ -79,6 +79,15 @@ extension IOLoop {
             return
         }
         let entry = entries.remove(at: index)
+        // Closing discards what libzmq already read from the network; hand that to the channel first, so a
+        // drain loses only what is still in kernel buffers or on the wire (bounded: the sender may keep going).
+        var rescued = 0
+        while rescued < Self.closeRescueLimit, !entry.isClosed,
+            let message = try? entry.handle.receive(nonBlocking: true)
+        {
+            _ = channel.deliver(message)
+            rescued += 1
+        }
         close(entry, linger: .zero, failing: ZMQError.closed("InboundChannel.close", detail: channel.name))
     }
 

@@ -31,6 +31,8 @@ final class IOLoop {
 
     /// Most messages moved per socket per pass, so one busy socket cannot starve the others.
     static let batchLimit = 256
+    /// Most messages taken from libzmq's queue when an input closes (see `close(inbound:)`).
+    static let closeRescueLimit = 10_000
 
     let owner: IOThread
     let pipe: WakeupPipe

@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also measure raw libzmq and the daemon in pass-through with CURVE on both daemon sockets.")
     var curve = false
 
+    @Flag(help: "Also measure the daemon in pass-through with the disk spool on (durability process and host).")
+    var spool = false
+
     func run() throws {
         let payloadSize = 6 * 1024
         let filler = String(
@@ -59,6 +62,22 @@ struct BenchCommand: ParsableCommand {
                 enrichment: false, messages: messages, latencySeconds: latencySeconds, curve: keys,
                 payload: passPayload)
             print(passCurve.line(name: "daemon pass-through CURVE", raw: raw))
+        }
+
+        if spool {
+            for durability in ["process", "host"] {
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "enrichd-bench-spool-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let spooled = try BenchHarness.daemon(
+                    enrichment: false, messages: messages, latencySeconds: latencySeconds,
+                    extraFlags: [
+                        "--spool-path", directory.appendingPathComponent("spool.db").path, "--spool-durability",
+                        durability,
+                    ], payload: passPayload)
+                print(spooled.line(name: "daemon pass-through spool \(durability)", raw: raw))
+            }
         }
 
         let text = try articleText(minimumBytes: 5_500)

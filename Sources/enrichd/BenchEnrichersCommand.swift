@@ -41,7 +41,9 @@ struct BenchEnrichersCommand: ParsableCommand {
         let parser = StandardArticleParser()
         var articles: [(ArticleText, Enrichments)] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
             let article = try parser.parse(Envelope(content: .text(String(decoding: data, as: UTF8.self))))
             var base = Enrichments()
             let text = ArticleText(article)

@@ -17,7 +17,10 @@ struct BenchEntitiesCommand: ParsableCommand {
     @Option(help: "Seconds to run each measurement.")
     var seconds: Double = 3
 
-    @Argument(help: "Text files to tag, each one document, or .jsonl files of {body|article|text} documents (default: samples/*.txt).")
+    @Argument(
+        help:
+            "Text files to tag, each one document, or .jsonl files of {body|article|text} documents (default: samples/*.txt)."
+    )
     var files: [String] = []
 
     func run() throws {
@@ -31,14 +34,18 @@ struct BenchEntitiesCommand: ParsableCommand {
                 .sorted().map { "samples/" + $0 } : files
         var documents: [[UInt8]] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
             guard path.hasSuffix(".jsonl") else {
                 documents.append([UInt8](data))
                 continue
             }
             for line in data.split(separator: 0x0A) {
                 guard let object = try? JSONReader.parse([UInt8](line)) else { continue }
-                if let text = object["body"]?.stringValue ?? object["article"]?.stringValue ?? object["text"]?.stringValue {
+                if let text = object["body"]?.stringValue ?? object["article"]?.stringValue
+                    ?? object["text"]?.stringValue
+                {
                     documents.append(Array(text.utf8))
                 }
             }
@@ -78,15 +85,22 @@ struct BenchEntitiesCommand: ParsableCommand {
             Double(n) / (Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
         print("documents: \(documents.count), \(documents.reduce(0) { $0 + $1.count }) bytes")
-        print(String(format: "model load             %10.1f ms", perSecond(1, loadTime) > 0 ? 1000 / perSecond(1, loadTime) : 0))
+        print(
+            String(
+                format: "model load             %10.1f ms",
+                perSecond(1, loadTime) > 0 ? 1000 / perSecond(1, loadTime) : 0))
         print(String(format: "tokenizer              %10.0f tokens/s", perSecond(tokenizeOnly, tokenizeElapsed)))
-        print(String(format: "tokenizer + tagger     %10.0f tokens/s", perSecond(tokenCount, elapsed)) + "  (\(entityCount) entities)")
+        print(
+            String(format: "tokenizer + tagger     %10.0f tokens/s", perSecond(tokenCount, elapsed))
+                + "  (\(entityCount) entities)")
     }
 
     /// The model named by `--model`, or the built-in one.
     private func loadModel() throws -> EntityModel {
         guard let model else { return try EntityModel.builtIn() }
-        guard let data = FileManager.default.contents(atPath: model) else { throw ValidationError("cannot read \(model)") }
+        guard let data = FileManager.default.contents(atPath: model) else {
+            throw ValidationError("cannot read \(model)")
+        }
         return try data.withUnsafeBytes { try EntityModel(bytes: $0) }
     }
 }

@@ -104,7 +104,7 @@ enum BenchHarness {
 
     /// Runs a child daemon between a bench PUSH and PULL: a throughput phase, then half load for latency.
     static func daemon(
-        enrichment: Bool, messages: Int, latencySeconds: Double, curve: CurveSetup? = nil,
+        enrichment: Bool, messages: Int, latencySeconds: Double, curve: CurveSetup? = nil, extraFlags: [String] = [],
         payload: @escaping @Sendable (Int) -> [UInt8]
     ) throws -> DaemonResult {
         let context = try ZMQContext()
@@ -123,12 +123,13 @@ enum BenchHarness {
         if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
             process.executableURL = Bundle.main.executableURL
         }
-        process.arguments = [
-            "run", "--input-mode", "connect", "--input-endpoints", try push.lastEndpoint,
-            "--output-mode", "connect", "--output-endpoints", try pull.lastEndpoint,
-            "--pipeline-enrichment", enrichment ? "true" : "false", "--http-enabled", "false",
-            "--log-level", "warning", "--worker-name", "bench",
-        ] + (curve?.daemonFlags ?? [])
+        process.arguments =
+            [
+                "run", "--input-mode", "connect", "--input-endpoints", try push.lastEndpoint,
+                "--output-mode", "connect", "--output-endpoints", try pull.lastEndpoint,
+                "--pipeline-enrichment", enrichment ? "true" : "false", "--http-enabled", "false",
+                "--log-level", "warning", "--worker-name", "bench",
+            ] + (curve?.daemonFlags ?? []) + extraFlags
         try process.run()
         defer {
             if process.isRunning { process.interrupt() }

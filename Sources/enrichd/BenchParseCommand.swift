@@ -27,7 +27,9 @@ struct BenchParseCommand: ParsableCommand {
         var pages: [Envelope] = []
         var texts: [Envelope] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
             let text = String(decoding: data, as: UTF8.self)
             if path.hasSuffix(".html") || path.hasSuffix(".htm") {
                 pages.append(Envelope(content: .html(text)))

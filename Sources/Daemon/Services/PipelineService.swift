@@ -27,6 +27,9 @@ public struct PipelineService: Service {
     let outputTopic: OutputTopic?
     let deadLetterTopic: [UInt8]?
     let maxInFlight: Int
+    /// With the spool on: messages waiting for their journal commit, beyond `maxInFlight` being processed.
+    let journalWindow: Int
+    let processing: AsyncLimiter?
     let worker: String
     let metrics: DaemonMetrics
     let state: DaemonState
@@ -48,6 +51,10 @@ public struct PipelineService: Service {
         self.outputTopic = outputTopic
         self.deadLetterTopic = deadLetterTopic
         self.maxInFlight = maxInFlight
+        // Journal commits are shared by whatever waits for one; a window of its own keeps commits large
+        // while `maxInFlight` still bounds the messages being processed or waiting for the output.
+        self.journalWindow = spool == nil ? 0 : 256
+        self.processing = spool == nil ? nil : AsyncLimiter(limit: maxInFlight)
         self.worker = worker
         self.metrics = metrics
         self.state = state
@@ -93,7 +100,7 @@ public struct PipelineService: Service {
     private func admit(
         _ message: InboundMessage, ticket: Spool.Ticket?, into group: inout TaskGroup<Void>, running: inout Int
     ) async {
-        if running >= maxInFlight {
+        if running >= maxInFlight + journalWindow {
             await group.next()
             running -= 1
         }
@@ -148,7 +155,10 @@ public struct PipelineService: Service {
                 }
             }
         }
-        switch (await handle(message), ticket) {
+        await processing?.enter()
+        let outcome = await handle(message)
+        processing?.leave()
+        switch (outcome, ticket) {
         case (.sent, let ticket?): spool.release(ticket)
         case (.sent, nil): break
         case (.unsent, _?): metrics.spoolKept.increment()
