@@ -15,10 +15,12 @@ final class Journal {
             // until close, so a second process fails here instead of replaying this one's messages.
             try database.execute(
                 """
+                PRAGMA page_size=8192;
                 PRAGMA locking_mode=EXCLUSIVE;
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=\(synchronous);
                 PRAGMA journal_size_limit=67108864;
+                PRAGMA wal_autocheckpoint=4096;
                 BEGIN IMMEDIATE;
                 CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, frames BLOB NOT NULL);
                 COMMIT;
