@@ -80,9 +80,12 @@ extension IOLoop {
         }
         let entry = entries.remove(at: index)
         // Closing discards what libzmq already read from the network; hand that to the channel first, so a
-        // drain loses only what is still in kernel buffers or on the wire (bounded: the sender may keep going).
+        // drain loses only what is still in kernel buffers or on the wire. Bounded by one pipe's worth
+        // (ZMQ_RCVHWM): libzmq keeps reading while the sender keeps sending.
+        let highWaterMark = (try? entry.handle.getInt32(ZMQ_RCVHWM, name: "ZMQ_RCVHWM")).map(Int.init) ?? 0
+        let limit = highWaterMark > 0 ? min(highWaterMark, Self.closeRescueLimit) : Self.closeRescueLimit
         var rescued = 0
-        while rescued < Self.closeRescueLimit, !entry.isClosed,
+        while rescued < limit, !entry.isClosed,
             let message = try? entry.handle.receive(nonBlocking: true)
         {
             _ = channel.deliver(message)

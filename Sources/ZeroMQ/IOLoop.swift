@@ -31,7 +31,7 @@ final class IOLoop {
 
     /// Most messages moved per socket per pass, so one busy socket cannot starve the others.
     static let batchLimit = 256
-    /// Most messages taken from libzmq's queue when an input closes (see `close(inbound:)`).
+    /// Most messages taken from libzmq's queue when an input with an unlimited ZMQ_RCVHWM closes (`close(inbound:)`).
     static let closeRescueLimit = 10_000
 
     let owner: IOThread
