@@ -50,7 +50,10 @@ public struct PlaceGazetteer: Sendable {
 
     /// Every row, in file order.
     public let entries: [Entry]
-    private let index: [UInt64: [Match]]
+    /// Name key → `start << 32 | count` into ``matchList``; one flat array instead of one per name keeps the
+    /// load to a few allocations.
+    private let index: [UInt64: UInt64]
+    private let matchList: [Match]
     private let countryRows: [String: Int32]
 
     /// The longest name, in words, that ``matches(_:)`` can find.
@@ -61,10 +64,11 @@ public struct PlaceGazetteer: Sendable {
     /// - Throws: ``EnrichmentError`` (`resource_unavailable`) naming the first malformed line.
     public init(table: UnsafeBufferPointer<UInt8>) throws(EnrichmentError) {
         var entries: [Entry] = []
-        var index: [UInt64: [Match]] = [:]
+        var pairs: [(key: UInt64, match: Match)] = []
+        pairs.reserveCapacity(120_000)
+        var rowKeys: [UInt64] = []
         var countryRows: [String: Int32] = [:]
         entries.reserveCapacity(40_000)
-        index.reserveCapacity(80_000)
         var lineNumber = 0
         var start = 0
         var fields: [Range<Int>] = []
@@ -99,6 +103,7 @@ public struct PlaceGazetteer: Sendable {
                     latitude: Self.decimal(table, fields[5]), longitude: Self.decimal(table, fields[6]), population: population,
                     capital: table[fields[0].lowerBound] == UInt8(ascii: "K")))
             if kind == .country { countryRows[country] = row }
+            rowKeys.removeAll(keepingCapacity: true)
             func add(_ field: Int, _ form: Form) {
                 guard !isDash(field) else { return }
                 var nameStart = fields[field].lowerBound
@@ -106,19 +111,32 @@ public struct PlaceGazetteer: Sendable {
                 where k == fields[field].upperBound || table[k] == UInt8(ascii: "|") {
                     let key = PlaceName.key(UnsafeBufferPointer(rebasing: table[nameStart..<k]))
                     nameStart = k + 1
-                    if index[key]?.contains(where: { $0.entry == row }) == true { continue }
-                    index[key, default: []].append(Match(entry: row, form: form))
+                    if rowKeys.contains(key) { continue }
+                    rowKeys.append(key)
+                    pairs.append((key, Match(entry: row, form: form)))
                 }
             }
             add(8, .name)
             add(9, kind == .country ? .demonym : .alternate)
         }
-        // A name shared by several entries (`American`) means the most populous first.
-        for (key, matches) in index where matches.count > 1 {
-            index[key] = matches.sorted { entries[Int($0.entry)].population > entries[Int($1.entry)].population }
+        // A name shared by several entries (`American`) means the most populous first, then file order.
+        pairs.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            let (pa, pb) = (entries[Int(a.match.entry)].population, entries[Int(b.match.entry)].population)
+            return pa != pb ? pa > pb : a.match.entry < b.match.entry
+        }
+        var index: [UInt64: UInt64] = [:]
+        index.reserveCapacity(pairs.count)
+        var first = 0
+        while first < pairs.count {
+            var last = first + 1
+            while last < pairs.count && pairs[last].key == pairs[first].key { last += 1 }
+            index[pairs[first].key] = UInt64(first) << 32 | UInt64(last - first)
+            first = last
         }
         self.entries = entries
         self.index = index
+        self.matchList = pairs.map(\.match)
         self.countryRows = countryRows
     }
 
@@ -136,12 +154,14 @@ public struct PlaceGazetteer: Sendable {
     }()
 
     /// The entries `key` (a ``PlaceName`` key) can mean, most populous first.
-    public func matches(key: UInt64) -> [Match] {
-        index[key] ?? []
+    public func matches(key: UInt64) -> ArraySlice<Match> {
+        guard let packed = index[key] else { return [] }
+        let start = Int(packed >> 32)
+        return matchList[start..<start + Int(packed & 0xFFFF_FFFF)]
     }
 
     /// The entries `name` can mean.
-    public func matches(_ name: some StringProtocol) -> [Match] {
+    public func matches(_ name: some StringProtocol) -> ArraySlice<Match> {
         matches(key: PlaceName.key(name.utf8))
     }
 
