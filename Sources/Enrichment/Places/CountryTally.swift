@@ -6,10 +6,10 @@ struct CountryTally {
     private var scores: [String: (score: Double, count: Int)] = [:]
     /// Countries named outright: by name, demonym, region or dateline.
     var named: Set<String> = []
-    /// Regions named, as `CC-admin1`.
-    var regions: Set<String> = []
-    /// Regions of cities resolved with confidence, as `CC-admin1`.
-    var cityRegions: Set<String> = []
+    /// Regions named, as ``PlaceGazetteer/Entry/regionKey``.
+    var regions: Set<UInt64> = []
+    /// Regions of cities resolved with confidence, as ``PlaceGazetteer/Entry/regionKey``.
+    var cityRegions: Set<UInt64> = []
 
     /// Adds `weight` to `code`; `named` marks evidence that names the country outright.
     mutating func credit(_ code: String, _ weight: Double, named: Bool) {

@@ -110,7 +110,7 @@ public struct PlaceEnricher: Enricher {
                     firstMeanings.contains { $0.country == area.country && (area.kind == .country || $0.admin1 == area.admin1) }
                 }
                 for entry in consistent.isEmpty ? meanings : consistent {
-                    if entry.kind == .region { tally.regions.insert(entry.country + "-" + (entry.admin1 ?? "")) }
+                    if entry.kind == .region { tally.regions.insert(entry.regionKey) }
                     tally.named.insert(entry.country)
                 }
             }
@@ -118,7 +118,7 @@ public struct PlaceEnricher: Enricher {
                 let entry = gazetteer.entries[Int(best.entry)]
                 datelineCountry = entry.country
                 tally.credit(entry.country, Weight.dateline, named: true)
-                if entry.kind == .region { tally.regions.insert(entry.country + "-" + (entry.admin1 ?? "")) }
+                if entry.kind == .region { tally.regions.insert(entry.regionKey) }
             }
         }
         // Countries and regions named as locations are context for the cities; a name that can be a
@@ -131,7 +131,7 @@ public struct PlaceEnricher: Enricher {
                 if entry.kind == .country {
                     tally.named.insert(entry.country)
                 } else if entry.kind == .region && country == nil {
-                    tally.regions.insert(entry.country + "-" + (entry.admin1 ?? ""))
+                    tally.regions.insert(entry.regionKey)
                     tally.named.insert(entry.country)
                 }
             }
@@ -140,8 +140,8 @@ public struct PlaceEnricher: Enricher {
         for key in locationOrder {
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry), best.confidence >= 0.9 else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
-            guard entry.kind == .city, let admin1 = entry.admin1 else { continue }
-            tally.cityRegions.insert(entry.country + "-" + admin1)
+            guard entry.kind == .city, entry.admin1 != nil else { continue }
+            tally.cityRegions.insert(entry.regionKey)
             tally.named.insert(entry.country)
         }
 
@@ -221,13 +221,13 @@ public struct PlaceEnricher: Enricher {
             case .country: score = 2.0
             case .region:
                 score = entry.population > 0 ? log10(Double(entry.population)) / 8 : 0.8
-                if tally.cityRegions.contains(entry.country + "-" + (entry.admin1 ?? "")) { score += 1.2 }
+                if tally.cityRegions.contains(entry.regionKey) { score += 1.2 }
             case .city: score = log10(Double(max(entry.population, 1))) / 7 + (entry.capital ? 0.6 : 0)
             }
             if match.form == .alternate { score -= 0.7 }
             if entry.kind != .country && tally.named.contains(entry.country) { score += 1.0 }
-            if entry.kind == .city, let admin1 = entry.admin1,
-                tally.regions.contains(entry.country + "-" + admin1) || tally.cityRegions.contains(entry.country + "-" + admin1)
+            if entry.kind == .city, entry.admin1 != nil,
+                tally.regions.contains(entry.regionKey) || tally.cityRegions.contains(entry.regionKey)
             {
                 score += 1.2
             }

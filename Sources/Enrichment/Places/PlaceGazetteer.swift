@@ -29,6 +29,8 @@ public struct PlaceGazetteer: Sendable {
         public var population: Int
         /// The city is its country's capital.
         public var capital: Bool
+        /// A hash of `country-admin1`, computed once, so that region context is a set of integers.
+        public var regionKey: UInt64 = 0
     }
 
     /// How a name matched an entry.
@@ -101,7 +103,8 @@ public struct PlaceGazetteer: Sendable {
                 Entry(
                     kind: kind, geonameID: id, country: country, admin1: isDash(3) ? nil : text(3), name: text(4),
                     latitude: Self.decimal(table, fields[5]), longitude: Self.decimal(table, fields[6]), population: population,
-                    capital: table[fields[0].lowerBound] == UInt8(ascii: "K")))
+                    capital: table[fields[0].lowerBound] == UInt8(ascii: "K"),
+                    regionKey: Self.regionKey(table, country: fields[2], admin1: isDash(3) ? nil : fields[3])))
             if kind == .country { countryRows[country] = row }
             rowKeys.removeAll(keepingCapacity: true)
             func add(_ field: Int, _ form: Form) {
@@ -181,6 +184,18 @@ public struct PlaceGazetteer: Sendable {
     /// The row of the country with ISO code `code`.
     public func country(_ code: String) -> Entry? {
         countryRows[code].map { entries[Int($0)] }
+    }
+
+    /// FNV-1a over `country`, `-` and `admin1` (empty when absent).
+    private static func regionKey(_ table: UnsafeBufferPointer<UInt8>, country: Range<Int>, admin1: Range<Int>?) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        for k in country { add(table[k]) }
+        add(UInt8(ascii: "-"))
+        for k in admin1 ?? 0..<0 { add(table[k]) }
+        return hash
     }
 
     private static func kind(_ byte: UInt8) -> Kind? {
