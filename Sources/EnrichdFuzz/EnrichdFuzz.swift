@@ -35,12 +35,15 @@ import Glibc
 /// reason.
 enum FuzzTarget {
     /// The daemon's pipeline with its default settings (all enrichers, 16 MiB payload limit, a
-    /// 10,000-entry duplicate index), built once.
+    /// 10,000-entry duplicate index), built once. `ENRICHD_FUZZ_DUPLICATES=N` sizes the duplicate index
+    /// (0 leaves it out: each input then runs independently of the ones before, and LeakSanitizer's
+    /// per-input check stays cheap because nothing is kept between inputs).
     static let pipeline = ArticlePipeline(
         enrichers: ArticlePipeline.enrichers(entities: true, keywords: 10, summarySentences: 3),
         limits: EnvelopeLimits(maxBytes: 16 << 20),
-        duplicates: DuplicateIndex(capacity: 10_000, window: .seconds(86_400))
+        duplicates: duplicateCapacity > 0 ? DuplicateIndex(capacity: duplicateCapacity, window: .seconds(86_400)) : nil
     )
+    static let duplicateCapacity = getenv("ENRICHD_FUZZ_DUPLICATES").flatMap { Int(String(cString: $0)) } ?? 10_000
     static let html = HTMLParser()
     static let text = RawTextParser()
     static let context = ProcessingContext(worker: "fuzz", receivedAt: Date(timeIntervalSince1970: 1_764_000_000))
@@ -81,7 +84,9 @@ enum FuzzTarget {
         out.append(contentsOf: Array("\":\"".utf8))
         let hex = Array("0123456789abcdef".utf8)
         func escape(_ b: UInt8) {
-            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            out.append(contentsOf: [
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)],
+            ])
         }
         var i = 0
         while i < bytes.count {
