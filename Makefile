@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench soak-faults soak-steady soak-netns soak-restarts model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz install verify-units clean
+.PHONY: all setup build release test demo bench soak-faults soak-steady soak-netns soak-restarts model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz fuzz-libfuzzer install verify-units clean
 
 all: release
 
@@ -63,6 +63,12 @@ soak-restarts: release
 fuzz: setup
 	swift build --build-tests $(SWIFT_FLAGS)
 	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-20000} swift test --skip-build --filter "PipelineFuzzTests|EntityFuzzTests"
+
+# Coverage-guided libFuzzer run over envelope decoding, raw-text and HTML parsing (scripts/fuzz.sh,
+# Sources/EnrichdFuzz): 10^6 inputs or FUZZ_SECONDS (default 3600), whichever comes first; fails on a
+# crash, timeout or OOM and keeps the input in .build-fuzz/artifacts/. `scripts/fuzz.sh 60` is the short run.
+fuzz-libfuzzer: setup
+	FUZZ_RUNS=$${FUZZ_RUNS:-1000000} scripts/fuzz.sh $${FUZZ_SECONDS:-3600}
 
 # Retrain the entity model from ../shared/data (docs/entity-model.md); reproducible byte for byte.
 model:

@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "enrichd", targets: ["enrichd"]),
+        .executable(name: "enrichd-fuzz", targets: ["EnrichdFuzz"]),
         .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
         .library(name: "Articles", targets: ["Articles"]),
         .library(name: "Enrichment", targets: ["Enrichment"]),
@@ -79,6 +80,13 @@ let package = Package(
                 "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // libFuzzer target over envelope decoding, raw-text and HTML parsing (scripts/fuzz.sh builds it with
+        // -sanitize=fuzzer -DENRICHD_LIBFUZZER); without that flag, a replayer of input files.
+        .executableTarget(
+            name: "EnrichdFuzz",
+            dependencies: ["Articles", "Enrichment"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: strictSettings),
