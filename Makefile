@@ -19,14 +19,17 @@ release: setup
 	swift build -c release $(SWIFT_FLAGS)
 
 # Everything CI runs: warnings as errors, unit + end-to-end tests (real sockets, the real binary),
-# systemd unit verification. The end-to-end suites run on their own: they wait on child processes from
-# Swift's cooperative pool (2 threads here), which would starve the timing-sensitive I/O thread tests.
+# systemd unit verification, 60 s of libFuzzer (scripts/fuzz.sh; its instrumented build of Articles and
+# Enrichment in .build-fuzz takes about 130 s from scratch). The end-to-end suites run on their own: they
+# wait on child processes from Swift's cooperative pool (2 threads here), which would starve the
+# timing-sensitive I/O thread tests.
 test: setup
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build --skip EndToEndTests
 	swift test --skip-build --no-parallel --filter EndToEndTests
 	swift build -c release $(SWIFT_FLAGS)
 	scripts/verify-units.sh .build/release/enrichd
+	scripts/fuzz.sh 60
 
 # Daemon on config/demo.yaml + `enrichd send` of the bundled samples + `enrichd tail` printing output.
 demo: release
@@ -66,7 +69,7 @@ fuzz: setup
 
 # Coverage-guided libFuzzer run over envelope decoding, raw-text and HTML parsing (scripts/fuzz.sh,
 # Sources/EnrichdFuzz): 10^6 inputs or FUZZ_SECONDS (default 3600), whichever comes first; fails on a
-# crash, timeout or OOM and keeps the input in .build-fuzz/artifacts/. `scripts/fuzz.sh 60` is the short run.
+# crash, timeout or OOM and keeps the input in .build-fuzz/artifacts/ (`make test` runs 60 s of it).
 fuzz-libfuzzer: setup
 	FUZZ_RUNS=$${FUZZ_RUNS:-1000000} scripts/fuzz.sh $${FUZZ_SECONDS:-3600}
 
@@ -110,4 +113,4 @@ verify-units: release
 	scripts/verify-units.sh .build/release/enrichd
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-fuzz-*

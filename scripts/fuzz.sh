@@ -28,7 +28,8 @@ fi
 
 # SwiftPM links executables with `--defsym main=EnrichdFuzz_main`; libFuzzer's runtime (linked whole)
 # brings its own `main`. lld lets the defsym win (the target's main hands over to LLVMFuzzerRunDriver);
-# gold fails on the duplicate, so lld (shipped with the Swift toolchain) is used.
+# gold aborts on this link with an internal error (format_file_lineno), so lld, shipped with the Swift
+# toolchain, is used.
 build_started=$(date +%s)
 swift build -c release -j "${FUZZ_JOBS:-2}" --product enrichd-fuzz --scratch-path "$scratch" \
     -Xswiftc "-sanitize=$sanitizers" -Xswiftc -DENRICHD_LIBFUZZER -Xswiftc -use-ld=lld \
