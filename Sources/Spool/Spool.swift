@@ -83,23 +83,8 @@ public final class Spool: Sendable {
     /// than that is taken when the journal is empty).
     public func append(_ frames: [[UInt8]]) async throws(SpoolError) -> Ticket {
         let record = SpoolRecord.encode(frames)
-        do {
-            return try await withCheckedThrowingContinuation { continuation in
-                let accepted = state.withLock { state in
-                    guard !state.closed, state.closing == nil else { return false }
-                    state.appends.append(Append(record: record, continuation: continuation))
-                    return true
-                }
-                if accepted {
-                    wakeup.signal()
-                } else {
-                    continuation.resume(throwing: SpoolError(code: .closed, operation: "append", reason: "closed"))
-                }
-            }
-        } catch let error as SpoolError {
-            throw error
-        } catch {
-            throw SpoolError(code: .storage, operation: "append", reason: "\(error)")
+        return try await submit("append", whileClosing: false) {
+            $0.appends.append(Append(record: record, continuation: $1))
         }
     }
 
@@ -112,23 +97,34 @@ public final class Spool: Sendable {
 
     /// Up to `limit` unreleased records with a sequence above `after`, oldest first.
     public func pending(after: Int64, limit: Int) async throws(SpoolError) -> [Entry] {
+        try await submit("read", whileClosing: true) {
+            $0.reads.append(Read(after: after, limit: limit, continuation: $1))
+        }
+    }
+
+    /// Queues work for the spool thread and waits for its result; once closed (or, unless `whileClosing`,
+    /// once closing started) it fails with ``SpoolError/Code/closed``.
+    private func submit<T: Sendable>(
+        _ operation: String, whileClosing: Bool,
+        _ queue: (inout State, CheckedContinuation<T, any Error>) -> Void
+    ) async throws(SpoolError) -> T {
         do {
             return try await withCheckedThrowingContinuation { continuation in
                 let accepted = state.withLock { state in
-                    guard !state.closed else { return false }
-                    state.reads.append(Read(after: after, limit: limit, continuation: continuation))
+                    guard !state.closed, whileClosing || state.closing == nil else { return false }
+                    queue(&state, continuation)
                     return true
                 }
                 if accepted {
                     wakeup.signal()
                 } else {
-                    continuation.resume(throwing: SpoolError(code: .closed, operation: "read", reason: "closed"))
+                    continuation.resume(throwing: SpoolError(code: .closed, operation: operation, reason: "closed"))
                 }
             }
         } catch let error as SpoolError {
             throw error
         } catch {
-            throw SpoolError(code: .storage, operation: "read", reason: "\(error)")
+            throw SpoolError(code: .storage, operation: operation, reason: "\(error)")
         }
     }
 
@@ -159,14 +155,16 @@ public final class Spool: Sendable {
             let (reads, appends, releases, closing, nextDue) = state.withLock { state in
                 let reads = state.reads
                 state.reads = []
-                var appends: [Append] = []
+                var taken = 0
                 var reserved = 0
-                while let next = state.appends.first {
+                for next in state.appends {
                     let used = state.pendingBytes + reserved
                     guard used == 0 || used + next.record.count <= configuration.maxBytes else { break }
                     reserved += next.record.count
-                    appends.append(state.appends.removeFirst())
+                    taken += 1
                 }
+                let appends = Array(state.appends.prefix(taken))
+                state.appends.removeFirst(taken)
                 state.pendingBytes += reserved
                 state.pendingMessages += appends.count
                 let releaseAll = state.closing?.releaseAll ?? false
