@@ -72,10 +72,15 @@ extension IOLoop {
         }
     }
 
-    /// Closes the socket of `channel` at once (zero linger) and ends its intake.
+    /// Closes the socket of `channel` at once (zero linger) and ends its intake; a work-queue input asks its
+    /// broker to stop instead (``stopWorkQueue(_:)``) and stays open for acknowledgements.
     func close(inbound channel: InboundChannel) {
         guard let index = entries.firstIndex(where: { $0.inbound === channel }) else {
             channel.finishIntake()
+            return
+        }
+        if entries[index].workQueue != nil {
+            stopWorkQueue(entries[index])
             return
         }
         let entry = entries.remove(at: index)
@@ -115,6 +120,7 @@ extension IOLoop {
     /// Closes one socket: pending sends fail with `error`, the monitor is stopped, intake ends.
     private func close(_ entry: Entry, linger: Duration, failing error: ZMQError) {
         guard !entry.isClosed else { return }
+        if entry.workQueue != nil { leaveWorkQueue(entry) }
         entry.isClosed = true
         entry.outbound?.close(failing: error)
         if let monitor = entry.monitor {

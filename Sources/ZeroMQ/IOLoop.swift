@@ -1,6 +1,5 @@
-internal import Synchronization
-
 internal import CZeroMQ
+internal import Synchronization
 
 /// The state and poll loop of an ``IOThread``; every member is used only on that thread.
 final class IOLoop {
@@ -16,6 +15,8 @@ final class IOLoop {
         var blocked = false
         /// The socket was closed during this loop pass; skip it until it leaves `entries`.
         var isClosed = false
+        /// For a work-queue input (DEALER): its protocol state.
+        var workQueue: WorkQueueIntake?
 
         init(
             handle: SocketHandle, inbound: InboundChannel?, outbound: OutboundChannel?, monitor: SocketHandle?,
@@ -26,6 +27,7 @@ final class IOLoop {
             self.outbound = outbound
             self.monitor = monitor
             self.replier = replier
+            if inbound?.isWorkQueue == true { self.workQueue = WorkQueueIntake() }
         }
     }
 
@@ -58,6 +60,7 @@ final class IOLoop {
                 command(self)
             }
             if shouldStop() { break }
+            for entry in entries where entry.workQueue != nil { serviceWorkQueue(entry) }
             let busy = flushOutbound()
             pollOnce(busy: busy)
             if terminationError != nil { break }
@@ -77,7 +80,12 @@ final class IOLoop {
         var items = [zmq_pollitem_t(socket: nil, fd: pipe.readDescriptor, events: Int16(ZMQ_POLLIN), revents: 0)]
         for entry in entries {
             var events: Int16 = 0
-            if let inbound = entry.inbound, drainDeadline == nil, inbound.hasRoom { events |= Int16(ZMQ_POLLIN) }
+            if let queue = entry.workQueue {
+                // The broker sends no more than was granted; its answers must be read whatever the room.
+                if !queue.intakeFinished { events |= Int16(ZMQ_POLLIN) }
+            } else if let inbound = entry.inbound, drainDeadline == nil, inbound.hasRoom {
+                events |= Int16(ZMQ_POLLIN)
+            }
             if entry.replier != nil { events |= Int16(ZMQ_POLLIN) }
             if entry.outbound != nil && entry.blocked { events |= Int16(ZMQ_POLLOUT) }
             items.append(zmq_pollitem_t(socket: entry.handle.pointer, fd: 0, events: events, revents: 0))
@@ -121,7 +129,11 @@ final class IOLoop {
         for _ in 0..<Self.batchLimit {
             do {
                 guard let message = try entry.handle.receive(nonBlocking: true) else { return }
-                if !channel.deliver(message) { return }
+                if entry.workQueue != nil {
+                    receiveWorkQueue(message, entry: entry, channel: channel)
+                } else if !channel.deliver(message) {
+                    return
+                }
             } catch {
                 if error.code == .contextTerminated {
                     terminationError = error

@@ -79,13 +79,18 @@ public final class IOThread: Sendable {
     /// The socket is created, configured (bounded `ZMQ_LINGER` first, then `spec.options`), monitored if
     /// asked, bound and connected on the I/O thread.
     ///
+    /// A ``SocketType/dealer`` socket is a work-queue input: it speaks ``WorkQueueBroker``'s protocol, asks
+    /// for as many jobs as the buffer has room for, acknowledges what the consumer passes to
+    /// ``InboundChannel/acknowledge(_:)``, and sends a heartbeat every second.
+    ///
     /// - Parameters:
     ///   - spec: What to open.
     ///   - capacity: The bridge buffer size (at least 1).
     /// - Throws: The libzmq ``ZMQError`` naming the socket and endpoint (e.g. `.addressInUse`,
     ///   `.invalidEndpoint`), or `.closed` if the thread is not running.
     public func openInbound(_ spec: SocketSpec, capacity: Int) async throws -> InboundChannel {
-        let channel = InboundChannel(name: spec.name, capacity: capacity, thread: self)
+        let channel = InboundChannel(
+            name: spec.name, capacity: capacity, isWorkQueue: spec.type == .dealer, thread: self)
         try await perform("IOThread.openInbound", detail: spec.name) { (loop) throws(ZMQError) in
             try loop.open(spec, inbound: channel, outbound: nil)
         }

@@ -23,19 +23,29 @@ public final class InboundChannel: AsyncSequence, Sendable {
         var pausedTotal: Duration = .zero
         var receivedCount: UInt64 = 0
         var boundEndpoints: [String] = []
+        /// Work-queue input (DEALER): jobs granted to the broker that have not arrived yet.
+        var outstanding = 0
+        /// Work-queue input: delivery tags acknowledged by the consumer, not yet sent to the broker.
+        var pendingAcks: [UInt64] = []
+        /// Work-queue input: the consumer made room for a grant and woke the I/O thread for it.
+        var grantRequested = false
     }
 
     /// The socket name from ``SocketSpec/name``.
     public let name: String
     /// The most messages buffered between the I/O thread and the consumer.
     public let capacity: Int
+    /// Whether the socket is a work-queue input (a DEALER connected to a ``WorkQueueBroker``): messages
+    /// carry a ``InboundMessage/deliveryTag`` and must be acknowledged (``acknowledge(_:)``).
+    public let isWorkQueue: Bool
     let state = Mutex(State())
     let thread: IOThread
 
-    init(name: String, capacity: Int, thread: IOThread) {
+    init(name: String, capacity: Int, isWorkQueue: Bool = false, thread: IOThread) {
         precondition(capacity > 0, "InboundChannel capacity must be positive")
         self.name = name
         self.capacity = capacity
+        self.isWorkQueue = isWorkQueue
         self.thread = thread
     }
 
@@ -60,10 +70,26 @@ public final class InboundChannel: AsyncSequence, Sendable {
 
     /// Stops intake: the I/O thread closes the socket (with zero linger), so no further messages are accepted.
     ///
+    /// A work-queue input instead asks its broker to stop, keeps receiving until the broker confirmed (or
+    /// for at most two seconds), and keeps its socket open for acknowledgements until the thread shuts down.
+    ///
     /// Iteration yields what is already buffered and then ends. Calling it again, or after the thread
     /// shut down, does nothing.
     public func close() async {
         await thread.closeInbound(self)
+    }
+
+    /// Tells the broker of a work-queue input that `message` is done, so it is never given to another
+    /// worker; call it once the message's result was handed to the output. Does nothing for other inputs.
+    ///
+    /// A message never acknowledged returns to the broker's queue when this worker leaves or falls silent.
+    public func acknowledge(_ message: InboundMessage) {
+        guard let tag = message.deliveryTag else { return }
+        let first = state.withLock { state in
+            state.pendingAcks.append(tag)
+            return state.pendingAcks.count == 1
+        }
+        if first { thread.wake() }
     }
 
     /// Creates an iterator; see the type's documentation for sharing and cancellation.

@@ -32,6 +32,27 @@ struct SocketHandle {
         return handle
     }
 
+    /// Opens a socket for `spec` without a monitor: its options, then binds (returning the resolved
+    /// endpoints), then connects. Nothing is left open on failure.
+    static func open(
+        _ spec: SocketSpec, context: ZMQContext
+    ) throws(ZMQError) -> (handle: SocketHandle, bound: [String]) {
+        let handle = try SocketHandle.open(context: context, type: spec.type, name: spec.name)
+        do throws(ZMQError) {
+            for option in spec.options { try handle.set(option) }
+            var bound: [String] = []
+            for endpoint in spec.bind {
+                try handle.bind(endpoint)
+                bound.append(try SocketOptionKey.lastEndpoint.read(handle))
+            }
+            for endpoint in spec.connect { try handle.connect(endpoint) }
+            return (handle, bound)
+        } catch {
+            handle.close()
+            throw error
+        }
+    }
+
     /// Closes the socket (`zmq_close`); pending messages are kept for at most the linger period.
     func close() {
         let rc = zmq_close(pointer)
@@ -93,7 +114,7 @@ struct SocketHandle {
                     buffer.withUnsafeMutableBytes { zmq_getsockopt(pointer, option, $0.baseAddress, &size) }
                 }
                 return Array(buffer.prefix(size))
-            } catch where error.code == .invalidOption && capacity < 1 << 16 {
+            } catch  where error.code == .invalidOption && capacity < 1 << 16 {
                 capacity *= 4
             }
         }

@@ -125,6 +125,12 @@ public struct SocketOption: Sendable, Hashable, CustomStringConvertible {
         .init("ZMQ_ROUTING_ID", ZMQ_ROUTING_ID, .bytes(id))
     }
 
+    /// Makes a ROUTER fail a send to an unknown or disconnected peer (`EHOSTUNREACH`) instead of dropping it
+    /// silently (`ZMQ_ROUTER_MANDATORY`).
+    public static func routerMandatory(_ on: Bool) -> SocketOption {
+        .init("ZMQ_ROUTER_MANDATORY", ZMQ_ROUTER_MANDATORY, .int32(on ? 1 : 0))
+    }
+
     /// Makes XPUB/PUB report `EAGAIN` at the high-water mark instead of dropping (`ZMQ_XPUB_NODROP`).
     public static func xpubNoDrop(_ on: Bool) -> SocketOption {
         .init("ZMQ_XPUB_NODROP", ZMQ_XPUB_NODROP, .int32(on ? 1 : 0))

@@ -61,9 +61,9 @@ public final class SocketProxy: Sendable {
     public func start() throws(ZMQError) {
         var opened: [SocketHandle] = []
         do throws(ZMQError) {
-            let front = try open(frontend)
+            let front = try SocketHandle.open(frontend, context: context)
             opened.append(front.handle)
-            let back = try open(backend)
+            let back = try SocketHandle.open(backend, context: context)
             opened.append(back.handle)
             boundEndpoints = (front.bound, back.bound)
             let controlServer = try SocketHandle.open(
@@ -173,22 +173,5 @@ public final class SocketProxy: Sendable {
             return state.waiters
         }
         for waiter in waiters { waiter.resume() }
-    }
-
-    private func open(_ spec: SocketSpec) throws(ZMQError) -> (handle: SocketHandle, bound: [String]) {
-        let handle = try SocketHandle.open(context: context, type: spec.type, name: spec.name)
-        do throws(ZMQError) {
-            for option in spec.options { try handle.set(option) }
-            var bound: [String] = []
-            for endpoint in spec.bind {
-                try handle.bind(endpoint)
-                bound.append(try SocketOptionKey.lastEndpoint.read(handle))
-            }
-            for endpoint in spec.connect { try handle.connect(endpoint) }
-            return (handle, bound)
-        } catch {
-            handle.close()
-            throw error
-        }
     }
 }

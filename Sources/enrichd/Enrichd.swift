@@ -10,6 +10,7 @@ struct Enrichd: AsyncParsableCommand {
             RunCommand.self, EnrichCommand.self, CheckConfigCommand.self, SendCommand.self, TailCommand.self,
             BenchCommand.self, BenchEntitiesCommand.self, BenchParseCommand.self, TrainEntitiesCommand.self, SummaryFeaturesCommand.self,
             BenchEnrichersCommand.self, SentimentTargetsCommand.self, KeygenCommand.self, ProxyCommand.self,
+            BrokerCommand.self,
         ]
     )
 }

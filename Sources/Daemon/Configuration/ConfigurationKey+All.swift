@@ -6,7 +6,7 @@ extension ConfigurationKey {
             "Worker identity put in every output; empty = hostname, plus the systemd instance when run as enrichd@N."),
 
         .init(
-            "input.type", .string, "pull", "Input socket: `pull` (frames [payload]) or `sub` (frames [topic][payload])."
+            "input.type", .string, "pull", "Input socket: `pull` (frames [payload]), `sub` (frames [topic][payload]) or `dealer` (a work queue: connect to `enrichd broker`)."
         ),
         .init("input.mode", .string, "connect", "`bind` or `connect` the input endpoints."),
         .init(

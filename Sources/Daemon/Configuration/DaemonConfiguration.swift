@@ -54,7 +54,7 @@ public struct DaemonConfiguration: Sendable {
     init(settings: SettingsReader) {
         let name = settings.string("worker.name")
         self.workerName = name.isEmpty ? Self.defaultWorkerName() : name
-        self.input = SocketConfiguration(settings: settings, prefix: "input", name: "input", allowed: [.pull, .sub])
+        self.input = SocketConfiguration(settings: settings, prefix: "input", name: "input", allowed: [.pull, .sub, .dealer])
         self.output = SocketConfiguration(settings: settings, prefix: "output", name: "output", allowed: [.push, .pub])
         let deadLetter = SocketConfiguration(
             settings: settings, prefix: "deadLetter", name: "deadletter", allowed: [.push, .pub])

@@ -90,6 +90,12 @@ public final class DaemonMetrics: Sendable {
         counter("enrichd_messages_lost_total", [("reason", reason)]).increment(by: count)
     }
 
+    /// Counts a work-queue message this worker could not finish; unacknowledged, it goes back to the broker
+    /// for another worker (`enrichd_messages_returned_total`).
+    public func returned(reason: String, count: Int = 1) {
+        counter("enrichd_messages_returned_total", [("reason", reason)]).increment(by: count)
+    }
+
     /// Counts a record a PUB socket could not take at its high-water mark (`enrichd_messages_dropped_total`).
     public func dropped(socket: String, reason: String) {
         counter("enrichd_messages_dropped_total", [("socket", socket), ("reason", reason)]).increment()

@@ -12,7 +12,9 @@ public import ZeroMQ
 ///
 /// Each message ends as exactly one of: a published output record, a dead-letter record, or —
 /// only when the drain deadline forces cancellation — a loss counted in
-/// `enrichd_messages_lost_total`. The service returns when the input bridge ends (after
+/// `enrichd_messages_lost_total`. On a work-queue input (DEALER) every sent record is acknowledged to the
+/// broker, and a message that could not be finished is not lost but returned to the broker
+/// (`enrichd_messages_returned_total`). The service returns when the input bridge ends (after
 /// ``IngressService`` closed it) and every started message has finished.
 ///
 /// With a ``Spool``, messages left in the journal by a previous run are processed first; every new
@@ -81,7 +83,7 @@ public struct PipelineService: Service {
             state.accepted.add(UInt64(stranded), ordering: .relaxed)
             state.finished.add(UInt64(stranded), ordering: .relaxed)
             metrics.received.increment(by: stranded)
-            metrics.lost(reason: "shutdown_deadline", count: stranded)
+            unfinished(reason: "shutdown_deadline", count: stranded)
             logger.error("pipeline.stranded", metadata: ["pipeline.stranded": "\(stranded)"])
         }
         if !state.isDraining && !Task.isCancelled {
@@ -140,7 +142,10 @@ public struct PipelineService: Service {
     func process(_ message: InboundMessage, ticket: Spool.Ticket?) async {
         var ticket = ticket
         guard let spool else {
-            if case .unsent(let reason) = await handle(message) { metrics.lost(reason: reason) }
+            switch await handle(message) {
+            case .sent: input.acknowledge(message)
+            case .unsent(let reason): unfinished(reason: reason)
+            }
             return
         }
         if ticket == nil {
@@ -158,11 +163,22 @@ public struct PipelineService: Service {
         await processing?.enter()
         let outcome = await handle(message)
         processing?.leave()
+        if case .sent = outcome { input.acknowledge(message) }
         switch (outcome, ticket) {
         case (.sent, let ticket?): spool.release(ticket)
         case (.sent, nil): break
         case (.unsent, _?): metrics.spoolKept.increment()
-        case (.unsent(let reason), nil): metrics.lost(reason: reason)
+        case (.unsent(let reason), nil): unfinished(reason: reason)
+        }
+    }
+
+    /// Counts messages that end as no record: returned to a work-queue broker (which gives them to another
+    /// worker), or lost on any other input.
+    private func unfinished(reason: String, count: Int = 1) {
+        if input.isWorkQueue {
+            metrics.returned(reason: reason, count: count)
+        } else {
+            metrics.lost(reason: reason, count: count)
         }
     }
 
