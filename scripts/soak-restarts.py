@@ -14,13 +14,17 @@ each drain's duration and, for any loss, which restart it belongs to (send times
 neighbouring ids' `received_at`), whether the lost ids sat at the stopped worker's round-robin place, and
 the workers' own accepted counts (sent - accepted = lost before a worker read them).
 
+--broker puts `enrichd broker` between the ventilator and the workers (PULL frontend, ROUTER backend), and the
+workers use the credit-based `input.type: dealer`: a stopping worker tells the broker first and leaves nothing
+in flight, so this run must lose nothing. Without it the workers PULL straight from the ventilator's PUSH.
+
 --strace DIR runs the ventilator and the workers under strace (socket calls only) and then says, for each
 lost id, where it was when it was lost: still in the ventilator's libzmq queue, read by the stopped
 worker's libzmq but not yet taken by the daemon, unread in its TCP receive buffer, or written after the
 worker had closed the connection. Tracing slows the processes: use a lower --rate and fewer --articles.
 
 Usage: scripts/soak-restarts.py [--binary .build/release/enrichd] [--articles 100000] [--rate 3000]
-       [--enrichment] [--input-hwm 1000] [--timeout 600] [--strace DIR]
+       [--broker] [--enrichment] [--input-hwm 1000] [--timeout 600] [--strace DIR]
 Prints its figures last and exits 1 on any failure. Only processes it started are signalled, by PID.
 """
 import argparse, json, os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time
@@ -126,7 +130,8 @@ class Worker:
         self.trace = os.path.join(args.strace, f"{self.name}.trace") if args.strace else None
         self.log = open(os.path.join(work, f"{self.name}.log"), "w")
         self.proc = spawn(
-            [args.binary, "run", "--input-mode", "connect", "--input-endpoints", feed,
+            [args.binary, "run", "--input-type", "dealer" if args.broker else "pull",
+             "--input-mode", "connect", "--input-endpoints", feed,
              "--input-high-water-mark", str(args.input_hwm),
              "--input-reconnect-interval-ms", "100", "--input-reconnect-interval-max-ms", "1000",
              "--output-mode", "connect", "--output-endpoints", out,
@@ -236,6 +241,7 @@ def main():
     ap.add_argument("--rate", type=float, default=3000)
     ap.add_argument("--workers", type=int, default=3)
     ap.add_argument("--bad-share", type=float, default=0.01, help="share of invalid-JSON lines")
+    ap.add_argument("--broker", action="store_true", help="workers take work from `enrichd broker` (DEALER input)")
     ap.add_argument("--enrichment", action="store_true", help="full enrichment (keep --rate near 400)")
     ap.add_argument("--input-hwm", type=int, default=1000, help="each worker's input.highWaterMark")
     ap.add_argument("--drain-timeout-ms", type=int, default=20000)
@@ -270,7 +276,13 @@ def main():
         for sink in sinks:
             sink.traced = False
         children += sinks
-        workers = [Worker(args, k + 1, 0, feed, out, dead, work) for k in range(args.workers)]
+        intake = feed
+        if args.broker:
+            intake = f"tcp://127.0.0.1:{free_port()}"
+            broker = spawn([args.binary, "broker", "--frontend", feed, "--frontend-connect", "--backend", intake],
+                           stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "broker.log"), "w"))
+            children.append(broker)
+        workers = [Worker(args, k + 1, 0, intake, out, dead, work) for k in range(args.workers)]
         delay = 1.5  # lets every worker connect before the first message, so PUSH spreads from the start
         vent = spawn([args.binary, "send", "--bind", "--endpoint", feed, "--rate", str(args.rate),
                       "--delay-ms", str(int(delay * 1000)), "--linger-ms", "60000", lines], vent_trace,
@@ -297,7 +309,7 @@ def main():
                     w.reader.join(timeout=5)
                     restarts.append(w)
                     retired.append(w)
-                    workers[k] = Worker(args, w.slot, 1, feed, out, dead, work)  # right after it exited
+                    workers[k] = Worker(args, w.slot, 1, intake, out, dead, work)  # right after it exited
                 elif not w.signalled and w.proc.poll() is not None:
                     failures.append(f"{w.name} exited {w.proc.returncode} without being signalled")
                     if k in pending:
