@@ -19,7 +19,8 @@ public final class WorkQueueBroker: Sendable {
     public struct Configuration: Sendable {
         /// The most jobs waiting for a worker (not counting jobs out with workers).
         public var maxQueued: Int
-        /// A worker that sent nothing (not even its one-second heartbeat) for this long is dropped.
+        /// A worker that sent nothing (not even its one-second heartbeat) for this long is dropped; keep it
+        /// well above a second (the default is 5 s), or live workers are dropped and re-admitted.
         public var workerTimeout: Duration
         /// How long a stopping broker keeps dispatching and waiting for acknowledgements.
         public var drainTimeout: Duration

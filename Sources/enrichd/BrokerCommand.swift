@@ -69,8 +69,8 @@ struct BrokerCommand: AsyncParsableCommand {
         guard ["sub", "pull"].contains(frontendType) else { throw ValidationError("--frontend-type is pull or sub") }
         guard highWaterMark > 0 else { throw ValidationError("--high-water-mark must be positive") }
         guard (1...10_000_000).contains(maxQueued) else { throw ValidationError("--max-queued must be 1...10000000") }
-        guard (100...3_600_000).contains(workerTimeoutMs) else {
-            throw ValidationError("--worker-timeout-ms must be 100...3600000 (workers send a heartbeat every second)")
+        guard (2000...3_600_000).contains(workerTimeoutMs) else {
+            throw ValidationError("--worker-timeout-ms must be 2000...3600000 (workers send a heartbeat every second)")
         }
         guard (0...600_000).contains(drainTimeoutMs) else {
             throw ValidationError("--drain-timeout-ms must be 0...600000")

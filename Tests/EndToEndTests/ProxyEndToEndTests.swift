@@ -6,61 +6,19 @@ import ZeroMQ
 /// `enrichd proxy` between a PUB source and two workers: each article reaches exactly one worker.
 @Suite("Proxy end to end", .serialized, .timeLimit(.minutes(3)))
 struct ProxyEndToEndTests {
-    /// `enrichd proxy` as a child process, its log in a temporary file.
-    final class ProxyProcess {
-        let process = Process()
-        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "enrichd-proxy-\(UUID().uuidString).log"
-        ).path
-
-        init(arguments: [String]) throws {
-            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-            process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
-            process.arguments = ["proxy"] + arguments
-            process.standardError = FileHandle(forWritingAtPath: logPath)
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-        }
-
-        var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-
-        /// The backend endpoint the proxy bound (from its `proxy.started` log line).
-        func backendEndpoint() -> String? {
-            guard let line = log.split(separator: "\n").first(where: { $0.contains("proxy.started") }),
-                let range = line.range(of: "zmq.backend_bound=[\"")
-            else { return nil }
-            return String(line[range.upperBound...].prefix { $0 != "\"" })
-        }
-
-        func waitForExit(timeout: Duration = .seconds(20)) -> Int32? {
-            let deadline = ContinuousClock.now + timeout
-            while process.isRunning {
-                if ContinuousClock.now > deadline { return nil }
-                usleep(20_000)
-            }
-            return process.terminationStatus
-        }
-
-        deinit {
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                _ = waitForExit()
-            }
-            try? FileManager.default.removeItem(atPath: logPath)
-        }
-    }
-
     @Test func proxySharesOnePubStreamAcrossWorkersExactlyOnce() async throws {
         let harness = try Harness()
         let (source, sourceEndpoint) = try await harness.bindOutbound(.pub, hwm: 100_000)
         let (sink, sinkEndpoint) = try await harness.bindInbound(.pull)
-        let proxy = try ProxyProcess(arguments: [
-            "--frontend", sourceEndpoint, "--topic", "news.", "--backend", "tcp://127.0.0.1:*",
-        ])
+        let proxy = try CompanionProcess(
+            "proxy",
+            arguments: [
+                "--frontend", sourceEndpoint, "--topic", "news.", "--backend", "tcp://127.0.0.1:*",
+            ])
         var backend: String?
         #expect(
             eventually {
-                backend = proxy.backendEndpoint(); return backend != nil
+                backend = proxy.boundEndpoint("proxy.started"); return backend != nil
             }, "\(proxy.log)")
         let workerEndpoint = try #require(backend)
         let workers = try ["w1", "w2"].map { name in

@@ -11,7 +11,9 @@ struct WorkQueueTests {
     }
 
     /// A broker with an inproc PULL frontend and a loopback ROUTER backend, started.
-    func startBroker(_ configuration: WorkQueueBroker.Configuration = .init()) throws -> (
+    func startBroker(
+        _ configuration: WorkQueueBroker.Configuration = .init()
+    ) throws -> (
         broker: WorkQueueBroker, frontend: String, backend: String
     ) {
         let frontend = Transport.inproc.bindEndpoint()
