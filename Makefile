@@ -5,7 +5,7 @@ SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
 WORKERS ?= 0
 
-.PHONY: all setup build release test demo bench soak-faults soak-steady soak-netns soak-restarts model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz fuzz-libfuzzer install verify-units clean
+.PHONY: all setup build release test demo bench soak-faults soak-steady soak-netns soak-restarts soak-restarts-push model places word-frequencies sentiment-lexicon first-names summary-model eval-says fuzz fuzz-libfuzzer install verify-units clean
 
 all: release
 
@@ -55,11 +55,15 @@ soak-steady: release
 soak-netns: release
 	python3 scripts/soak-netns.py --binary .build/release/enrichd
 
-# Rolling restarts (about 1 minute): 100,000 articles at 3,000/s (1 % invalid JSON) through 3 workers, each
-# SIGTERM-restarted once mid-stream; published + dead-lettered = sent, no duplicates, every drain exits 0
-# (scripts/soak-restarts.py; --strace DIR says where each lost article was). Exits 1 while a restart loses
-# articles (today 1-2 per restart: README, Faults, load and figures).
+# Rolling restarts (about 1 minute): 100,000 articles at 3,000/s (1 % invalid JSON) through `enrichd broker`
+# and 3 DEALER workers, each SIGTERM-restarted once mid-stream; published + dead-lettered = sent, no
+# duplicates, every drain exits 0 (scripts/soak-restarts.py --broker). soak-restarts-push runs the same with
+# the workers PULLing straight from the PUSH ventilator, which loses 1-2 articles per restart (exits 1;
+# --strace DIR says where each lost article was).
 soak-restarts: release
+	python3 scripts/soak-restarts.py --broker --binary .build/release/enrichd
+
+soak-restarts-push: release
 	python3 scripts/soak-restarts.py --binary .build/release/enrichd
 
 # Longer bounded fuzzing of the pipeline and the tagger than `make test` runs (seeded, in-process).
