@@ -28,14 +28,16 @@ extension IOLoop {
                 channel.restoreAcknowledgements(tags)
             }
         }
+        var (grant, outstanding) = channel.pendingGrant()
         if let deadline = queue.stopDeadline {
             if !queue.intakeFinished && now >= deadline {
                 queue.intakeFinished = true
                 channel.finishIntake()
             }
-            return
+            // Stopping: no more credit, but heartbeats go on while the last jobs finish, or the broker would
+            // take the worker for dead and hand its jobs to others.
+            grant = 0
         }
-        let (grant, outstanding) = channel.pendingGrant()
         guard grant > 0 || now - queue.lastSent >= WorkQueueIntake.heartbeatInterval else { return }
         let credit = WorkQueueCommand.credit(
             grant: UInt32(clamping: grant), outstanding: UInt32(clamping: outstanding))

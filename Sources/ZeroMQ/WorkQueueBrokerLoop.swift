@@ -16,6 +16,8 @@ final class WorkQueueBrokerLoop {
         var lastSeen: ContinuousClock.Instant
         /// It asked to stop; it gets nothing more.
         var stopping = false
+        /// Its first credit message was seen; until then its own `outstanding` count is adopted.
+        var adopted = false
     }
 
     /// Most messages read from one socket per pass.
@@ -130,8 +132,7 @@ final class WorkQueueBrokerLoop {
 
     private func handle(_ command: WorkQueueCommand, from id: [UInt8]) throws(ZMQError) {
         let now = ContinuousClock.now
-        let isNew = workers[id] == nil
-        if isNew, command != .bye {
+        if workers[id] == nil, command != .bye {
             workers[id] = Worker(lastSeen: now)
             order.append(id)
         }
@@ -141,7 +142,8 @@ final class WorkQueueBrokerLoop {
             guard let worker = workers[id], !worker.stopping else { return }
             // A worker new to this broker (the broker restarted, or the worker reconnected under a new routing
             // id) still expects what it granted before; its count is the truth.
-            workers[id]?.credit = (isNew ? Int(outstandingBefore) : worker.credit) + Int(grant)
+            workers[id]?.credit = (worker.adopted ? worker.credit : Int(outstandingBefore)) + Int(grant)
+            workers[id]?.adopted = true
         case .ack(let tags):
             for tag in tags {
                 guard let entry = outstanding.removeValue(forKey: tag) else { continue }
@@ -151,7 +153,12 @@ final class WorkQueueBrokerLoop {
         case .stop:
             workers[id]?.stopping = true
             workers[id]?.credit = 0
-            _ = try send([id] + WorkQueueCommand.stopped.frames)
+            do throws(ZMQError) {
+                _ = try send([id] + WorkQueueCommand.stopped.frames)
+            } catch {
+                // A worker gone before the answer is no reason to stop the broker; it expires like any other.
+                if error.code == .contextTerminated { throw error }
+            }
         case .bye:
             statistics.workersLeft += 1
             remove(worker: id)

@@ -62,7 +62,7 @@ struct ConfigurationTests {
     @Test(arguments: [
         ("inptu:\n  type: pull\n", "unknown key inptu"),
         ("input:\n  tyep: pull\n", "unknown key input.tyep"),
-        ("input:\n  type: dealer\n", "input.type"),
+        ("input:\n  type: router\n", "input.type"),
         ("http:\n  port: 70000\n", "http.port"),
         ("http:\n  port: eighty\n", "http.port"),
         ("input:\n  type: sub\n", "input.topics"),
