@@ -125,9 +125,9 @@ struct WorkQueueTests {
         #expect(Array(rest.prefix(5)) == taken.dropFirst(3).map { String(decoding: $0.frames[0], as: UTF8.self) })
         #expect(await eventually { broker.statistics.acknowledged == 50 })
         await second.shutdown(linger: .seconds(1))
+        #expect(await eventually { broker.statistics.workersLeft == 2 })
         await broker.stop()
         #expect(broker.statistics.lostAtStop == 0)
-        #expect(broker.statistics.workersLeft == 2)
     }
 
     @Test("a silent worker is dropped after the timeout and its jobs go to another worker")
