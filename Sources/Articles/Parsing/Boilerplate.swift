@@ -2,7 +2,7 @@
 enum Boilerplate {
     /// Phrases that mark a short line as page interface rather than article text.
     private static let interfacePhrases = ByteSearch.NeedleSet([
-        "read more", "share this", "share on", "share via", "subscribe", "sign up", "sign in", "log in", "newsletter",
+        "read more", "share this", "share on", "share via", "share with", "share to", "subscribe", "sign up", "sign in", "log in", "newsletter",
         "notification", "notify you", "follow us", "click here", "tap here", "advertisement", "cookie",
         "all rights reserved", "min read", "download the app", "get the app", "skip to", "comments (", "view comments",
         "offon", "toggle", "privacy policy", "terms of use", "terms of service", "back to top", "show more",

@@ -42,6 +42,8 @@ struct RawTextAnalysis {
     var media: [(line: Int, item: MediaItem)] = []
     /// Whether paragraphs are separated by blank lines (otherwise every line is a paragraph).
     var usesBlankLines = false
+    /// Whether paragraphs start with an indent (one line in eight or more is indented), as in newswire copy.
+    var indentsParagraphs = false
     /// The line width of fixed-width text hard-wrapped at under 100 bytes (newswire), else `nil`;
     /// there lines are re-joined into paragraphs by ``continuesParagraph(_:)``.
     var wrapWidth: Int?
@@ -55,6 +57,7 @@ struct RawTextAnalysis {
         }
         let blanks = document.lines.reduce(0) { $0 + ($1.blankBefore ? 1 : 0) }
         usesBlankLines = blanks * 4 >= document.count
+        indentsParagraphs = document.lines.reduce(0) { $0 + ($1.indented ? 1 : 0) } * 8 >= document.count
         wrapWidth = Self.wrapWidth(document)
     }
 
@@ -206,6 +209,8 @@ struct RawTextAnalysis {
             if f.isSentenceEnd && f.words >= 12 { return i }
             if i + 1 < count && continuesParagraph(i + 1) && !continuesParagraph(i) && f.words >= 3 { return i }
         }
+        // No paragraph (a results table, a one-line brief): a headline set apart by a blank line is still the title.
+        if count > 1, document.lines[1].blankBefore, isHeadlineLike(0), features[0].words >= 2 { return 1 }
         return 0
     }
 
@@ -338,6 +343,8 @@ struct RawTextAnalysis {
         while slots < (count - start) * 2 { slots *= 2 }
         var seenKeys = [UInt64](repeating: 0, count: slots)
         var seenLines = [Int](repeating: 0, count: slots)
+        // Newswire that indents its paragraphs: tables and cut sentences are body, not teasers.
+        let tableRows = indentsParagraphs ? findTableRows(from: start) : [Bool](repeating: false, count: count - start)
         for i in start..<count where roles[i] == .unassigned {
             let f = features[i]
             if isNavigation(i) {
@@ -354,7 +361,9 @@ struct RawTextAnalysis {
                 if publishedAt == nil { publishedAt = time }
             } else if let kind = furniture(i) {
                 roles[i] = kind
-            } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) {
+            } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) && !tableRows[i - start]
+                && !(indentsParagraphs && endsMidPhrase(i))
+            {
                 roles[i] = f.words >= 2 ? .teaser : .navigation
             } else {
                 var repeated = false
@@ -373,6 +382,42 @@ struct RawTextAnalysis {
             }
         }
     }
+
+    /// Which lines from `start` on are rows of a table or list: runs of three or more adjacent short lines
+    /// (no blank line between, none ending a sentence), at least half of them with digits
+    /// (`Shr 63 cts vs 45 cts` / `Net 3,623,067 vs 2,607,977` / `Year`). They are body text, not teasers.
+    func findTableRows(from start: Int) -> [Bool] {
+        var rows = [Bool](repeating: false, count: count - start)
+        var i = start
+        while i < count {
+            var j = i
+            var withDigits = 0
+            while j < count, j == i || adjacent(j), features[j].words <= 16, !features[j].isSentenceEnd {
+                if features[j].digits > 0 { withDigits += 1 }
+                j += 1
+            }
+            if j - i >= 3 && withDigits * 2 >= j - i {
+                for k in i..<j { rows[k - start] = true }
+            }
+            i = max(j, i + 1)
+        }
+        return rows
+    }
+
+    /// Whether line `i` stops on a word that cannot end a headline (`of`, `the`, `and`, `vs`…): a
+    /// sentence cut by the line's end, not a teaser.
+    func endsMidPhrase(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        var k = line.end
+        while k > line.start && document.bytes[k - 1] != 0x20 { k -= 1 }
+        guard line.end - k <= 4, k > line.start else { return false }
+        return Self.openEndings.contains(document.bytes[k..<line.end].map { $0 | 0x20 })
+    }
+
+    static let openEndings: Set<[UInt8]> = Set(
+        ["of", "the", "a", "an", "and", "or", "to", "in", "for", "vs", "with", "by", "at", "on", "from", "that"].map {
+            Array($0.utf8)
+        })
 
     /// FNV-1a over the bytes of line `i`.
     func lineHash(_ i: Int) -> UInt64 {
@@ -463,7 +508,8 @@ struct RawTextAnalysis {
                 if let p = previousBody {
                     let joinsWrapped =
                         p == i - 1 && adjacent(i)
-                        && (usesBlankLines && !features[p].isSentenceEnd && features[i].startsLower || continuesParagraph(i))
+                        && (usesBlankLines && !features[p].isSentenceEnd && features[i].startsLower || continuesParagraph(i)
+                            || indentsParagraphs && !features[p].isSentenceEnd && endsMidPhrase(p))
                     if joinsWrapped {
                         body.append(0x20)
                     } else {

@@ -38,7 +38,7 @@ public struct ArticlePipeline: Sendable {
         self.duplicates = duplicates
     }
 
-    /// The enrichers available in this release, in the order they must run (places, keyphrases, the summary, quotes and sentiment read the entities).
+    /// The enrichers available in this release, in the order they must run (places, keyphrases, the summary, quotes and sentiment read the entities; places read the quantities).
     public static var defaultEnrichers: [any Enricher] { enrichers() }
 
     /// The enrichers of this release with operator settings, in the order they must run.
@@ -50,10 +50,10 @@ public struct ArticlePipeline: Sendable {
     public static func enrichers(entities: Bool = true, keywords: Int = 10, summarySentences: Int = 3) -> [any Enricher] {
         var list: [any Enricher] = [TextStatsEnricher()]
         if entities { list.append(EntityEnricher.builtIn) }
-        list.append(PlaceEnricher())
+        list += [QuantityEnricher(), PlaceEnricher()]
         if keywords > 0 { list.append(KeyphraseEnricher(maxCount: keywords)) }
         if summarySentences > 0 { list.append(SummaryEnricher(sentenceCount: summarySentences)) }
-        list += [QuoteEnricher(), QuantityEnricher(), DateEnricher(), SentimentEnricher(), FingerprintEnricher()]
+        list += [QuoteEnricher(), DateEnricher(), SentimentEnricher(), FingerprintEnricher()]
         return list
     }
 

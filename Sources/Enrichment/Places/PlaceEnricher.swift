@@ -35,7 +35,7 @@ public struct PlaceEnricher: Enricher {
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
         let article = text.article
-        let found = places(in: article, entities: result.entities ?? [])
+        let found = places(in: article, entities: result.entities ?? [], quantities: result.quantities ?? [])
         result.places = found.places
         result.countries = found.countries
     }
@@ -49,14 +49,28 @@ public struct PlaceEnricher: Enricher {
         static let institution = 0.6
         static let nameInOrganisation = 0.4
         static let legalForm = 0.25
+        static let currency = 0.2
         static let dateline = 1.5
         static let title = 2.0
         static let lead = 1.5
     }
 
     /// The places and countries of `article`.
-    public func places(in article: Article, entities: [Entity]) -> (places: [Place], countries: [CountryScore]) {
+    ///
+    /// Money in a national currency (from ``QuantityEnricher``, run before) is weak evidence for its
+    /// country: ISO 4217 codes start with the ISO 3166 code (`USD`, `CAD`, `JPY`; not `EUR` or `X…`).
+    public func places(
+        in article: Article, entities: [Entity], quantities: [Quantity] = []
+    ) -> (places: [Place], countries: [CountryScore]) {
         var tally = CountryTally()
+        var currencies: Set<Substring> = []
+        for quantity in quantities where quantity.kind == .money {
+            guard let unit = quantity.unit, unit.utf8.count == 3, unit.first != "X", unit != "EUR" else { continue }
+            currencies.insert(unit.prefix(2))
+        }
+        for code in currencies where gazetteer.country(String(code)) != nil {
+            tally.credit(String(code), Weight.currency, named: false)
+        }
         var resolved: [Int32: [Entity.Mention]] = [:]
         var confidence: [Int32: Double] = [:]
         let leadEnd = Self.leadEnd(article.body)
@@ -147,9 +161,22 @@ public struct PlaceEnricher: Enricher {
 
         // 2. Resolve location names.
         for key in locationOrder {
-            guard let mentions = locations[key], let best = resolve(key, tally: tally, datelineCountry: datelineCountry)
-            else { continue }
+            guard let mentions = locations[key] else { continue }
+            // A name that is also an institution (`White House`) is the institution, not a place of that name.
+            if let match = gazetteer.matches(key: key).first(where: { gazetteer.entries[Int($0.entry)].kind == .organisation }) {
+                let country = gazetteer.entries[Int(match.entry)].country
+                for mention in mentions { tally.credit(country, Weight.institution * lead(mention), named: false) }
+                continue
+            }
+            guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry) else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
+            // A small place in a country the article does not otherwise name (`Gulf`, `Dome`, `Central`
+            // as a foreign province or town) is more likely a word or name than that place.
+            if entry.kind != .country, !tally.named.contains(entry.country), entry.country != datelineCountry,
+                entry.kind == .region ? entry.population == 0 : entry.population < Self.minimumUnnamedPopulation
+            {
+                continue
+            }
             resolved[best.entry, default: []].append(contentsOf: mentions)
             confidence[best.entry] = max(confidence[best.entry] ?? 0, best.confidence)
             let weight: Double
@@ -209,6 +236,9 @@ public struct PlaceEnricher: Enricher {
         return (places, countries)
     }
 
+    /// Cities smaller than this are resolved only when the article names their country.
+    static let minimumUnnamedPopulation = 100_000
+
     /// The best entry for a location name, with a confidence from how far it beats the others.
     private func resolve(_ key: UInt64, tally: CountryTally, datelineCountry: String?) -> (entry: Int32, confidence: Double)? {
         var best: (entry: Int32, score: Double)?
@@ -225,7 +255,7 @@ public struct PlaceEnricher: Enricher {
             case .city: score = log10(Double(max(entry.population, 1))) / 7 + (entry.capital ? 0.6 : 0)
             }
             if match.form == .alternate { score -= 0.7 }
-            if entry.kind != .country && tally.named.contains(entry.country) { score += 1.0 }
+            if entry.kind != .country && tally.named.contains(entry.country) { score += 0.5 }
             if entry.kind == .city, entry.admin1 != nil,
                 tally.regions.contains(entry.regionKey) || tally.cityRegions.contains(entry.regionKey)
             {

@@ -54,7 +54,7 @@ public struct PlaceGazetteer: Sendable {
     public let entries: [Entry]
     /// Name key → `start << 32 | count` into ``matchList``; one flat array instead of one per name keeps the
     /// load to a few allocations.
-    private let index: [UInt64: UInt64]
+    private let index: WordTable<UInt64>
     private let matchList: [Match]
     private let countryRows: [String: Int32]
 
@@ -128,17 +128,17 @@ public struct PlaceGazetteer: Sendable {
             let (pa, pb) = (entries[Int(a.match.entry)].population, entries[Int(b.match.entry)].population)
             return pa != pb ? pa > pb : a.match.entry < b.match.entry
         }
-        var index: [UInt64: UInt64] = [:]
-        index.reserveCapacity(pairs.count)
+        var ranges: [(UInt64, UInt64)] = []
+        ranges.reserveCapacity(pairs.count)
         var first = 0
         while first < pairs.count {
             var last = first + 1
             while last < pairs.count && pairs[last].key == pairs[first].key { last += 1 }
-            index[pairs[first].key] = UInt64(first) << 32 | UInt64(last - first)
+            ranges.append((pairs[first].key, UInt64(first) << 32 | UInt64(last - first)))
             first = last
         }
         self.entries = entries
-        self.index = index
+        self.index = WordTable(ranges)
         self.matchList = pairs.map(\.match)
         self.countryRows = countryRows
     }

@@ -20,23 +20,31 @@ struct PlaceWords {
 
     private(set) var words: [Word] = []
 
-    /// Splits `bytes`.
+    /// Splits `bytes` (valid UTF-8), one scalar at a time.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        words.reserveCapacity(bytes.count / 6)
         var i = 0
         var scalar = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            guard Self.isWordByte(bytes, i) else {
-                if b & 0xC0 != 0x80 { scalar += 1 }
-                i += 1
+            let step = Self.wordScalar(bytes, i)
+            guard step > 0 else {
+                i -= step
+                scalar += 1
                 continue
             }
             let start = i
             let scalarStart = scalar
-            while i < n && (Self.isWordByte(bytes, i) || (bytes[i] == UInt8(ascii: "'") && i + 1 < n && Self.isLetter(bytes[i + 1]))) {
-                if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
-                i += 1
+            while i < n {
+                let length = Self.wordScalar(bytes, i)
+                if length > 0 {
+                    i += length
+                } else if bytes[i] == UInt8(ascii: "'") && i + 1 < n && Self.isLetter(bytes[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+                scalar += 1
             }
             var end = i
             var scalarEnd = scalar
@@ -96,23 +104,24 @@ struct PlaceWords {
         (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b >= 0x80
     }
 
-    private static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    /// The byte length of the scalar at `i` if it belongs to a word, else minus its length. Word
+    /// scalars: ASCII letters and digits, a dot between letters (`U.S`) or closing an abbreviation
+    /// (`U.S.`), and non-ASCII letters — not general punctuation (U+2000–U+206F: quotes, dashes) or
+    /// NBSP and the rest of U+0080–U+00BF.
+    @inline(__always)
+    private static func wordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = bytes[i]
+        let n = bytes.count
         if b < 0x80 {
-            return isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                || (b == UInt8(ascii: ".") && i > 0 && isLetter(bytes[i - 1]) && i + 1 < bytes.count && isLetter(bytes[i + 1])
-                    || b == UInt8(ascii: ".") && i > 1 && bytes[i - 2] == UInt8(ascii: "."))
+            if isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) { return 1 }
+            guard b == UInt8(ascii: ".") else { return -1 }
+            let between = i > 0 && isLetter(bytes[i - 1]) && i + 1 < n && isLetter(bytes[i + 1])
+            return between || (i > 1 && bytes[i - 2] == UInt8(ascii: ".")) ? 1 : -1
         }
-        // General punctuation (U+2000–U+206F: quotes, dashes) and NBSP are not letters.
-        if b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] == 0x80 { return false }
-        if b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xC0 { return false }
-        if b & 0xC0 == 0x80 {
-            // A continuation byte belongs to the lead byte before it.
-            var k = i - 1
-            while k > 0 && bytes[k] & 0xC0 == 0x80 { k -= 1 }
-            return isWordByte(bytes, k)
-        }
-        return true
+        let length = min(n - i, b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1)
+        if b == 0xE2 && i + 1 < n && bytes[i + 1] == 0x80 { return -length }
+        if b == 0xC2 && i + 1 < n && bytes[i + 1] < 0xC0 { return -length }
+        return length
     }
 
     private static func isConnector(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
