@@ -211,6 +211,108 @@ import Testing
         #expect(article.body.unicodeScalars.count == 38)
     }
 
+    @Test func newswireResultsTableKeepsTitleAndRows() throws {
+        let text = """
+            ACME WIDGET CORP <ACMW> 2ND QTR NET
+
+            Shr 41 cts vs 38 cts
+                Net 2,140,000 vs 1,985,000
+                Revs 31.2 mln vs 29.8 mln
+                Six mths
+                Shr 80 cts vs 71 cts
+                NOTE: Net includes a gain on the sale of a plant of
+            310,000 dlrs in the quarter.
+             Reuter
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "ACME WIDGET CORP <ACMW> 2ND QTR NET")
+        let paragraphs = article.body.split(separator: "\n\n").map(String.init)
+        #expect(paragraphs.contains("Shr 41 cts vs 38 cts"))
+        #expect(paragraphs.contains("Revs 31.2 mln vs 29.8 mln"))
+        #expect(paragraphs.contains("NOTE: Net includes a gain on the sale of a plant of 310,000 dlrs in the quarter."))
+        #expect(!article.removed.contains { $0.kind == "teaser" })
+    }
+
+    @Test func captionsBeforeAStandaloneDatelineGoToMedia() throws {
+        let text = """
+            Bridge reopens after a month of repairs
+            Updated 9:12 AM ET, Tue March 3, 2026
+            Cars cross the Elm Street bridge shortly after it reopened on Tuesday morning.
+            Riverton (CNN)
+            The Elm Street bridge reopened to traffic on Tuesday, a month after inspectors found cracks in two of its steel beams.
+            City engineers said the repairs cost about $4 million and came in under budget.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "Bridge reopens after a month of repairs")
+        #expect(article.dateline == Dateline(location: "Riverton", agency: "CNN", text: "Riverton (CNN)"))
+        #expect(article.body.hasPrefix("The Elm Street bridge reopened"))
+        #expect(article.media == [MediaItem(kind: .caption, text: "Cars cross the Elm Street bridge shortly after it reopened on Tuesday morning.")])
+    }
+
+    @Test func datelineGluedToTheFirstSentence() throws {
+        let article = try RawTextParser().parse(
+            "Lakeport, Ontario (CNN)Volunteers pulled 300 kilograms of rubbish from the lake on Saturday, organisers said.")
+        #expect(article.dateline?.location == "Lakeport, Ontario")
+        #expect(article.dateline?.agency == "CNN")
+        #expect(article.body.hasPrefix("Volunteers pulled"))
+    }
+
+    @Test func captionsWithAGluedCreditOrALabelGoToMedia() throws {
+        let text = """
+            The museum will open its new wing to the public on Saturday after six years of construction.
+            Visitors look at a restored mural in the new east wing on Friday.Credit...Jane Roe for The Example Times
+            Image
+            The new wing seen from the river at dusk on Thursday evening.
+            Admission to the new galleries will be free for the first month, the museum said.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(
+            article.body
+                == "The museum will open its new wing to the public on Saturday after six years of construction."
+                + "\n\nAdmission to the new galleries will be free for the first month, the museum said."
+        )
+        #expect(
+            article.media == [
+                MediaItem(
+                    kind: .caption, text: "Visitors look at a restored mural in the new east wing on Friday.",
+                    credit: "Jane Roe for The Example Times"),
+                MediaItem(kind: .caption, text: "The new wing seen from the river at dusk on Thursday evening."),
+            ])
+    }
+
+    @Test func subheadingsStayButTeaserClustersGo() throws {
+        let text = """
+            The town council voted on Monday to build a new library on the site of the old bus depot, ending a decade of debate.
+
+            A long wait for readers
+
+            Readers have waited for a new library since the old one closed in 2015, and the council said building will start next spring.
+
+            Fire crews tackle warehouse blaze
+
+            Schools close early for storms
+
+            Rail strike called off at last minute
+
+            The library is expected to open in 2028 and will include a children's wing and a community kitchen.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.body.contains("\n\nA long wait for readers\n\n"))
+        #expect(!article.body.contains("Fire crews"))
+        #expect(article.removed.filter { $0.kind == "teaser" }.count == 3)
+    }
+
+    @Test func interfacePromptIsNeverTheTitle() throws {
+        let text = """
+            Turn on desktop notifications for breaking stories about the weather?
+            Harbour festival returns after two years
+            The harbour festival returned on Saturday after a two-year break, drawing thousands of visitors to the waterfront.
+            Organisers said more than 40 boats took part in the evening parade.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "Harbour festival returns after two years")
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

@@ -151,4 +151,42 @@ import Testing
         let article = try parsed(text)
         #expect(article.body.split(separator: "\n\n").count >= 5)
     }
+    @Test func institutionNamesAreNotPlacesOfTheSameName() throws {
+        // `White House` is also an alternate name of Casablanca.
+        let result = try run(
+            Article(body: "The White House said on Tuesday that the President would sign the bill next week."))
+        #expect(result.countries?.first?.code == "US")
+        #expect(!(result.countries ?? []).contains { $0.code == "MA" })
+        #expect(!(result.places ?? []).contains { $0.countryCode == "MA" })
+    }
+
+    @Test func smallPlacesInCountriesNotNamedAreLeftOut() throws {
+        // `Gulf` is also a province of Papua New Guinea.
+        let result = try run(Article(body: "Tankers in the Gulf were delayed by a storm on Sunday, shipping agents said."))
+        #expect(!(result.countries ?? []).contains { $0.code == "PG" })
+    }
+
+    @Test func moneyInANationalCurrencyIsWeakEvidence() throws {
+        let article = Article(body: "Acme Widgets said its quarterly profit rose to 12 mln dlrs from nine mln dlrs a year earlier.")
+        var result = Enrichments()
+        try EntityEnricher.builtIn.enrich(article, into: &result)
+        try QuantityEnricher().enrich(article, into: &result)
+        try PlaceEnricher().enrich(article, into: &result)
+        #expect(result.countries?.map(\.code) == ["US"])
+        #expect(result.countries?.first?.mentions == 0)
+        // Named countries outweigh the currency.
+        let named = Article(body: "Japan's trade surplus rose to 8.1 billion dlrs in March, the Finance Ministry in Tokyo said.")
+        var namedResult = Enrichments()
+        try EntityEnricher.builtIn.enrich(named, into: &namedResult)
+        try QuantityEnricher().enrich(named, into: &namedResult)
+        try PlaceEnricher().enrich(named, into: &namedResult)
+        #expect(namedResult.countries?.map(\.code) == ["JP"])
+    }
+
+    @Test func parisInAStoryThatNamesTheUSIsStillInFrance() throws {
+        let result = try run(
+            Article(body: "U.S. officials met their counterparts in Paris on Monday to discuss the trade agreement."))
+        let paris = try #require(result.places?.first { $0.name == "Paris" })
+        #expect(paris.countryCode == "FR")
+    }
 }

@@ -14,6 +14,14 @@ enum Datelines {
     static func match(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Match? {
         guard start < end else { return nil }
         if buffer[start] == UInt8(ascii: "(") { return matchAgencyOnly(buffer, start: start, end: end) }
+        // A place and an agency in brackets with no dash after them, on a line of their own or glued to
+        // the text: `London (CNN)`, `Tokyo (CNN)Police in Japan…`.
+        if let close = (start..<min(end, start + 60)).first(where: { buffer[$0] == UInt8(ascii: ")") }),
+            isAgencyInBrackets(buffer, start: start, end: close + 1),
+            separatorEnd(buffer, at: skipSpaces(buffer, close + 1, end), end: end) == nil
+        {
+            return matchPrefix(buffer, start: start, prefixEnd: close + 1, separatorEnd: close + 1, end: end)
+        }
         // Find a separator: " - ", " -- ", " – ", " — " (or the dash ending the line).
         var k = start
         let limit = min(end, start + 90)
@@ -35,6 +43,19 @@ enum Datelines {
             k += 1
         }
         return nil
+    }
+
+    /// Whether `buffer[start..<end]` ends with an agency's name in brackets after one to four words: at most two
+    /// words with two capitals in a row (`CNN`, `AP`, `CNN Business`) or `Reuters`.
+    private static func isAgencyInBrackets(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        guard let open = (start..<end).last(where: { buffer[$0] == UInt8(ascii: "(") }), open > start else { return false }
+        let agency = UnsafeBufferPointer(rebasing: buffer[(open + 1)..<(end - 1)])
+        let locationWords = buffer[start..<open].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } - 1
+        guard locationWords >= 1, locationWords <= 4, !agency.isEmpty, agency.count(where: { $0 == 0x20 }) <= 1 else {
+            return false
+        }
+        if agency.elementsEqual("Reuters".utf8) { return true }
+        return zip(agency, agency.dropFirst()).contains { isUpper($0) && isUpper($1) }
     }
 
     /// The end of a dash separator starting at `i` when it is followed by a space or the line end.

@@ -1,4 +1,5 @@
-/// Line patterns for media left in scraped text: video durations and image file names.
+/// Line patterns for media left in scraped text: video durations, image file names, captions with a
+/// credit glued on, and `Image` / `Photo` labels.
 enum MediaPatterns {
     /// `m:ss`, `mm:ss` or `h:mm:ss`, optionally followed by ` - Source: CREDIT`; returns seconds and credit.
     static func videoDuration(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> (Int, String?)? {
@@ -62,5 +63,76 @@ enum MediaPatterns {
             }
         }
         return nil
+    }
+
+    private static let mediaLabels: [[UInt8]] = ["image", "photo", "photograph", "picture", "video", "gallery"].map {
+        Array($0.utf8)
+    }
+
+    /// Whether the line is only a media label (`Image`, `Photo`) that pages put above a caption.
+    static func isMediaLabel(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        mediaLabels.contains { label in
+            label.count == end - start && (0..<label.count).allSatisfy { buffer[start + $0] | 0x20 == label[$0] }
+        }
+    }
+
+    /// Where the caption ends and the byte range of its credit, when a scraper glued a credit to the end
+    /// of a caption:
+    /// a sentence end with a capitalised word right after it and no space (`…the company.Credit...Jane
+    /// Roe for The Times`, `…in Rome…Credit...Getty Images`), or a last ` via ` with one to three
+    /// capitalised words (`…courtesy of the ministry, via AP`); at most ten words of credit and no final
+    /// punctuation. A leading `Credit` label and its dots are left out of the range.
+    static func attachedCredit(
+        _ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, words: Int
+    ) -> (captionEnd: Int, credit: Range<Int>)? {
+        guard words >= 5, words <= 80, end - start > 30 else { return nil }
+        let last = buffer[end - 1]
+        guard last &- UInt8(ascii: "a") < 26 || last &- UInt8(ascii: "A") < 26 else { return nil }
+        var i = start + 20
+        while i < end - 2 {
+            let b = buffer[i]
+            var next = -1
+            if b == UInt8(ascii: "."), buffer[i - 1] &- UInt8(ascii: "a") < 26 {
+                next = i + 1
+            } else if b == 0xE2, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA6 {
+                next = i + 3
+            }
+            if next > 0, next < end, buffer[next] &- UInt8(ascii: "A") < 26 {
+                var tailWords = 1
+                for k in next..<end where buffer[k] == 0x20 { tailWords += 1 }
+                if tailWords <= 10 { return (next, trimmedCredit(buffer, next, end)) }
+            }
+            i += 1
+        }
+        // `… via AP`.
+        var wordStart = end
+        var capitalised = 0
+        while capitalised < 4, wordStart > start {
+            var k = wordStart - 1
+            while k > start && buffer[k - 1] != 0x20 { k -= 1 }
+            // `via`, alone or glued to an ellipsis (`courtesy of…via AP`).
+            let via = wordStart - 3
+            if via >= k, buffer[via] == UInt8(ascii: "v"), buffer[via + 1] == UInt8(ascii: "i"), buffer[via + 2] == UInt8(ascii: "a"),
+                via == k || buffer[via - 1] == 0xA6
+            {
+                return capitalised >= 1 && words >= 6 ? (via, via..<end) : nil
+            }
+            guard buffer[k] &- UInt8(ascii: "A") < 26 else { return nil }
+            capitalised += 1
+            wordStart = k - 1
+        }
+        return nil
+    }
+
+    /// `range` without a leading `Credit` label and the dots, colon and spaces after it.
+    private static func trimmedCredit(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+        let label = Array("credit".utf8)
+        guard end - start > label.count, (0..<label.count).allSatisfy({ buffer[start + $0] | 0x20 == label[$0] }) else {
+            return start..<end
+        }
+        var i = start + label.count
+        while i < end, buffer[i] == UInt8(ascii: ".") || buffer[i] == UInt8(ascii: ":") || buffer[i] == 0x20 { i += 1 }
+        if i + 2 < end, buffer[i] == 0xE2, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA6 { i += 3 }
+        return i < end ? i..<end : start..<end
     }
 }

@@ -116,8 +116,8 @@ struct RawTextAnalysis {
     }
 
     mutating func run() {
-        findMedia()
         findRepeatedCaptions()
+        findMedia()
         let marker = findHighlightsMarker()
         var bodyStart: Int
         if let marker {
@@ -127,6 +127,7 @@ struct RawTextAnalysis {
         } else {
             bodyStart = findBodyStart()
             classifyHeader(0..<bodyStart, highlightsLayout: false)
+            bodyStart = skipCaptionsBeforeDateline(bodyStart)
         }
         while bodyStart < count, roles[bodyStart] != .unassigned { bodyStart += 1 }
         if bodyStart < count { findDateline(at: bodyStart) }
@@ -134,7 +135,65 @@ struct RawTextAnalysis {
         // body lines, so no line is dropped without a record.
         classifyBody(from: roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart, bodyStart: bodyStart)
         findContributors()
+        keepSubheadings()
     }
+
+    /// A short line taken for a teaser that sits between two body paragraphs and shares a word with the
+    /// paragraph after it (`Disappearances and killings`, `3. Sparkle Filter`) is a subheading: body.
+    mutating func keepSubheadings() {
+        for i in 1..<max(1, count - 1)
+        where roles[i] == .teaser && features[i].words <= 6 && roles[i - 1] == .body && roles[i + 1] == .body
+            && features[i + 1].words >= 15 && !looksLikeCredit(i) && sharesWord(i, i + 1)
+        {
+            roles[i] = .body
+        }
+    }
+
+    /// Whether line `i` has the marks of a credit or label rather than a heading: a slash or bar
+    /// (`Jane Roe/CNET`), or a media label before a colon (`Image: Acme`).
+    func looksLikeCredit(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            if buffer[line.start..<line.end].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "|") }) {
+                return true
+            }
+            guard let colon = buffer[line.start..<line.end].firstIndex(of: UInt8(ascii: ":")) else { return false }
+            return MediaPatterns.isMediaLabel(buffer, start: line.start, end: colon)
+        }
+    }
+
+    /// Whether a word of four or more letters of line `a` (not a function word) appears in line `b`,
+    /// ignoring ASCII case.
+    func sharesWord(_ a: Int, _ b: Int) -> Bool {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            let lineA = document.lines[a]
+            let lineB = document.lines[b]
+            var start = lineA.start
+            for i in lineA.start...lineA.end where i == lineA.end || !Self.isLetter(buffer[i]) {
+                defer { start = i + 1 }
+                let length = i - start
+                guard length >= 4, !ByteSearch.containsAny(buffer, start, i, Self.functionWords) else { continue }
+                var k = lineB.start
+                while k + length <= lineB.end {
+                    if (k == lineB.start || !Self.isLetter(buffer[k - 1]))
+                        && (k + length == lineB.end || !Self.isLetter(buffer[k + length]))
+                        && (0..<length).allSatisfy({ ByteSearch.lower(buffer[k + $0]) == ByteSearch.lower(buffer[start + $0]) })
+                    {
+                        return true
+                    }
+                    k += 1
+                }
+            }
+            return false
+        }
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { b &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "A") < 26 || b >= 0x80 }
+
+    static let functionWords = ByteSearch.NeedleSet([
+        "with", "that", "this", "from", "have", "will", "more", "than", "what", "when", "your", "they", "their",
+        "there", "about", "after", "into", "over", "were", "been", "which", "would",
+    ])
 
     // MARK: Media
 
@@ -142,7 +201,20 @@ struct RawTextAnalysis {
         document.bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<count where roles[i] == .unassigned {
                 let line = document.lines[i]
-                if let (seconds, credit) = MediaPatterns.videoDuration(buffer, start: line.start, end: line.end) {
+                if let credit = MediaPatterns.attachedCredit(buffer, start: line.start, end: line.end, words: features[i].words) {
+                    // A caption whose credit the scraper glued on (`…the company.Credit...Jane Roe for The Times`).
+                    roles[i] = .caption
+                    let text = Self.trimmed(document.string(line.start, credit.captionEnd))
+                    let creditText = document.string(credit.credit.lowerBound, credit.credit.upperBound)
+                    media.append((i, MediaItem(kind: .caption, text: text, credit: creditText)))
+                } else if MediaPatterns.isMediaLabel(buffer, start: line.start, end: line.end), i + 1 < count,
+                    features[i + 1].words >= 4, features[i + 1].words <= 40
+                {
+                    // `Image` / `Photo` on its own line, then the picture's caption.
+                    roles[i] = .image
+                    roles[i + 1] = .caption
+                    media.append((i + 1, MediaItem(kind: .caption, text: text(i + 1))))
+                } else if let (seconds, credit) = MediaPatterns.videoDuration(buffer, start: line.start, end: line.end) {
                     roles[i] = .video
                     var titleLine: Int?
                     let before = i > 0 && adjacent(i) && roles[i - 1] == .unassigned && isHeadlineLike(i - 1)
@@ -226,7 +298,9 @@ struct RawTextAnalysis {
                 if publishedAt == nil { publishedAt = Timestamps.publicationTime(text(i)) }
             } else if let envelopeTitle, sameText(text(i), envelopeTitle) {
                 roles[i] = .title
-            } else if title == nil && envelopeTitle == nil && isHeadlineLike(i) && features[i].words >= 2 {
+            } else if title == nil && envelopeTitle == nil && isHeadlineLike(i) && features[i].words >= 2
+                && !hasInterfaceText(i)
+            {
                 roles[i] = .title
                 title = text(i)
             } else if highlightsLayout && features[i].isSentenceEnd && features[i].words >= 4 {
@@ -276,6 +350,13 @@ struct RawTextAnalysis {
         "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", " gmt", " et",
     ])
 
+    /// Whether line `i` mentions interface actions (subscribe, notifications, sign in…) at any length:
+    /// a prompt such as `Turn on desktop notifications for breaking stories?` is never the title.
+    func hasInterfaceText(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { Boilerplate.isInterfaceText($0, line.start, line.end) }
+    }
+
     /// Share, subscribe, notification, "Read More" and similar interface lines.
     func isNavigation(_ i: Int) -> Bool {
         let f = features[i]
@@ -283,6 +364,22 @@ struct RawTextAnalysis {
         guard f.words <= 14, !(f.isSentenceEnd && f.words >= 8) else { return false }
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer { Boilerplate.isInterfaceText($0, line.start, line.end) }
+    }
+
+    /// Photo or video captions between the header and a dateline one or two lines below the first
+    /// paragraph-like line (`Six people are in stable condition …`, then `(CNN) …`): the article starts
+    /// at the dateline, and the lines before it are captions.
+    mutating func skipCaptionsBeforeDateline(_ start: Int) -> Int {
+        guard start < count, roles[start] == .unassigned, datelineMatch(start) == nil else { return start }
+        for j in (start + 1)..<min(count, start + 3) where roles[j] == .unassigned && datelineMatch(j) != nil {
+            guard (start..<j).allSatisfy({ roles[$0] != .unassigned || features[$0].words <= 35 }) else { return start }
+            for k in start..<j where roles[k] == .unassigned {
+                roles[k] = .caption
+                media.append((k, MediaItem(kind: .caption, text: text(k))))
+            }
+            return j
+        }
+        return start
     }
 
     // MARK: Dateline

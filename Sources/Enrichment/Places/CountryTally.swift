@@ -11,10 +11,11 @@ struct CountryTally {
     /// Regions of cities resolved with confidence, as ``PlaceGazetteer/Entry/regionKey``.
     var cityRegions: Set<UInt64> = []
 
-    /// Adds `weight` to `code`; `named` marks evidence that names the country outright.
-    mutating func credit(_ code: String, _ weight: Double, named: Bool) {
+    /// Adds `weight` to `code`; `named` marks evidence that names the country outright, and
+    /// `mention` whether it counts as one of the country's mentions (a currency does not).
+    mutating func credit(_ code: String, _ weight: Double, named: Bool, mention: Bool = true) {
         scores[code, default: (0, 0)].score += weight
-        scores[code, default: (0, 0)].count += 1
+        if mention { scores[code, default: (0, 0)].count += 1 }
         if named { self.named.insert(code) }
     }
 

@@ -69,7 +69,7 @@ public struct PlaceEnricher: Enricher {
             currencies.insert(unit.prefix(2))
         }
         for code in currencies where gazetteer.country(String(code)) != nil {
-            tally.credit(String(code), Weight.currency, named: false)
+            tally.credit(String(code), Weight.currency, named: false, mention: false)
         }
         var resolved: [Int32: [Entity.Mention]] = [:]
         var confidence: [Int32: Double] = [:]
@@ -137,9 +137,13 @@ public struct PlaceEnricher: Enricher {
         }
         // Countries and regions named as locations are context for the cities; a name that can be a
         // country (`Georgia`) names no region here.
+        // A name that is also an area (`Gulf`), or a region name found in several countries (`Central`,
+        // `Northern`), names no country by itself.
         for key in locationOrder {
             let matches = gazetteer.matches(key: key).filter { $0.form == .name }
             let country = matches.first { gazetteer.entries[Int($0.entry)].kind == .country }
+            let regionCountries = Set(matches.lazy.map { self.gazetteer.entries[Int($0.entry)] }.filter { $0.kind == .region }.map(\.country))
+            if regionCountries.count > 1 || matches.contains(where: { gazetteer.entries[Int($0.entry)].kind == .area }) { continue }
             for match in matches {
                 let entry = gazetteer.entries[Int(match.entry)]
                 if entry.kind == .country {
@@ -166,6 +170,9 @@ public struct PlaceEnricher: Enricher {
             if let match = gazetteer.matches(key: key).first(where: { gazetteer.entries[Int($0.entry)].kind == .organisation }) {
                 let country = gazetteer.entries[Int(match.entry)].country
                 for mention in mentions { tally.credit(country, Weight.institution * lead(mention), named: false) }
+                continue
+            }
+            if gazetteer.matches(key: key).contains(where: { $0.form == .name && gazetteer.entries[Int($0.entry)].kind == .area }) {
                 continue
             }
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry) else { continue }
