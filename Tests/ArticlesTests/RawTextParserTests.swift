@@ -313,6 +313,22 @@ import Testing
         #expect(article.title == "Harbour festival returns after two years")
     }
 
+    @Test func standfirstAboveTheBylineIsAHighlight() throws {
+        let text = """
+            Council backs a four-day week for city staff
+            The trial will cover 1,200 workers and start in the spring.
+            By Jane Roe
+            Updated 10:59 PM ET, Thu October 1, 2026
+            The city council voted on Thursday to let 1,200 of its employees work a four-day week for six months.
+            Union leaders welcomed the decision, which follows similar trials in two neighbouring towns.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "Council backs a four-day week for city staff")
+        #expect(article.highlights == ["The trial will cover 1,200 workers and start in the spring."])
+        #expect(article.authors == ["Jane Roe"])
+        #expect(article.body.hasPrefix("The city council voted"))
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

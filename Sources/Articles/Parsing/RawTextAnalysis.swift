@@ -133,9 +133,27 @@ struct RawTextAnalysis {
         if bodyStart < count { findDateline(at: bodyStart) }
         // Header lines nothing claimed (an intro sentence above the first paragraph) are classified like
         // body lines, so no line is dropped without a record.
-        classifyBody(from: roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart, bodyStart: bodyStart)
+        let firstBody = roles[..<bodyStart].firstIndex(of: .unassigned) ?? bodyStart
+        classifyBody(from: firstBody, bodyStart: bodyStart)
+        findStandfirst(from: firstBody)
         findContributors()
         keepSubheadings()
+    }
+
+    /// Summary sentences above the byline or time stamp (a standfirst: `Title` / `One-sentence summary.`
+    /// / `By Jane Roe` / `Updated 10:59 PM ET`) are the article's highlights when it has no highlights
+    /// block.
+    mutating func findStandfirst(from start: Int) {
+        guard highlights.isEmpty else { return }
+        var end = start
+        while end < min(count, start + 4), roles[end] != .byline && roles[end] != .header { end += 1 }
+        guard end < min(count, start + 4), end > start else { return }
+        guard (start..<end).allSatisfy({ roles[$0] != .body || features[$0].isSentenceEnd && features[$0].words <= 60 })
+        else { return }
+        for k in start..<end where roles[k] == .body {
+            roles[k] = .highlight
+            highlights.append(text(k))
+        }
     }
 
     /// A short line taken for a teaser that sits between two body paragraphs and shares a word with the
