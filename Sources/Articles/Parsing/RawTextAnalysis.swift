@@ -144,9 +144,13 @@ struct RawTextAnalysis {
     /// / `By Jane Roe` / `Updated 10:59 PM ET`) are the article's highlights when it has no highlights
     /// block.
     mutating func findStandfirst(from start: Int) {
-        guard highlights.isEmpty else { return }
+        guard highlights.isEmpty, !indentsParagraphs else { return }
         var end = start
-        while end < min(count, start + 4), roles[end] != .byline && roles[end] != .header { end += 1 }
+        while end < min(count, start + 4),
+            roles[end] != .byline && !(roles[end] == .header && Timestamps.publicationTime(text(end)) != nil)
+        {
+            end += 1
+        }
         guard end < min(count, start + 4), end > start else { return }
         guard (start..<end).allSatisfy({ roles[$0] != .body || features[$0].isSentenceEnd && features[$0].words <= 60 })
         else { return }
@@ -357,7 +361,7 @@ struct RawTextAnalysis {
             guard f.words <= 10 || ByteSearch.containsAny($0, line.start, line.end, Self.stampWords) else {
                 return false
             }
-            return ByteSearch.containsAny($0, line.start, line.end, Self.timeWords)
+            return ByteSearch.containsAny($0, line.start, line.end, Self.timeWords, atWordStart: true)
         }
     }
 

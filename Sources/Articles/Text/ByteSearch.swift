@@ -18,16 +18,19 @@ enum ByteSearch {
         return false
     }
 
-    /// Whether `buffer[start..<end]` contains any of `needles`, ignoring ASCII case (one pass).
+    /// Whether `buffer[start..<end]` contains any of `needles`, ignoring ASCII case (one pass); with
+    /// `atWordStart`, a needle that starts with a letter must not follow a letter (`nov` is not in
+    /// `Turnover`).
     static func containsAny(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needles: NeedleSet
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needles: NeedleSet, atWordStart: Bool = false
     )
         -> Bool
     {
         var i = start
         while i < end {
             let b = lower(buffer[i])
-            if b < 0x80 {
+            let midWord = atWordStart && i > start && b &- UInt8(ascii: "a") < 26 && lower(buffer[i - 1]) &- UInt8(ascii: "a") < 26
+            if b < 0x80 && !midWord {
                 let bucket = needles.buckets[Int(b)]
                 var k = bucket.lowerBound
                 while k < bucket.upperBound {

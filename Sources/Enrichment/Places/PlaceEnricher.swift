@@ -125,7 +125,7 @@ public struct PlaceEnricher: Enricher {
                 }
                 for entry in consistent.isEmpty ? meanings : consistent {
                     if entry.kind == .region { tally.regions.insert(entry.regionKey) }
-                    tally.named.insert(entry.country)
+                    tally.name(entry.country)
                 }
             }
             if let first = parts.first, let best = resolve(PlaceName.key(first.utf8), tally: tally, datelineCountry: nil) {
@@ -147,10 +147,10 @@ public struct PlaceEnricher: Enricher {
             for match in matches {
                 let entry = gazetteer.entries[Int(match.entry)]
                 if entry.kind == .country {
-                    tally.named.insert(entry.country)
+                    tally.name(entry.country)
                 } else if entry.kind == .region && country == nil {
                     tally.regions.insert(entry.regionKey)
-                    tally.named.insert(entry.country)
+                    tally.name(entry.country)
                 }
             }
         }
@@ -160,7 +160,7 @@ public struct PlaceEnricher: Enricher {
             let entry = gazetteer.entries[Int(best.entry)]
             guard entry.kind == .city, entry.admin1 != nil else { continue }
             tally.cityRegions.insert(entry.regionKey)
-            tally.named.insert(entry.country)
+            tally.name(entry.country)
         }
 
         // 2. Resolve location names.
@@ -179,7 +179,7 @@ public struct PlaceEnricher: Enricher {
             let entry = gazetteer.entries[Int(best.entry)]
             // A small place in a country the article does not otherwise name (`Gulf`, `Dome`, `Central`
             // as a foreign province or town) is more likely a word or name than that place.
-            if entry.kind != .country, !tally.named.contains(entry.country), entry.country != datelineCountry,
+            if entry.kind != .country, !tally.names(entry.country), entry.country != datelineCountry,
                 entry.kind == .region ? entry.population == 0 : entry.population < Self.minimumUnnamedPopulation
             {
                 continue
@@ -262,7 +262,7 @@ public struct PlaceEnricher: Enricher {
             case .city: score = log10(Double(max(entry.population, 1))) / 7 + (entry.capital ? 0.6 : 0)
             }
             if match.form == .alternate { score -= 0.7 }
-            if entry.kind != .country && tally.named.contains(entry.country) { score += 0.5 }
+            if entry.kind != .country && tally.names(entry.country) { score += 0.5 }
             if entry.kind == .city, entry.admin1 != nil,
                 tally.regions.contains(entry.regionKey) || tally.cityRegions.contains(entry.regionKey)
             {
@@ -392,7 +392,7 @@ public struct PlaceEnricher: Enricher {
 
     /// The country whose company law a legal form at the end of an organisation name belongs to.
     static func legalFormCountry(_ name: String) -> String? {
-        guard let last = name.split(separator: " ").last else { return nil }
+        let last = name.utf8.lastIndex(of: 0x20).map { name[name.index(after: $0)...] } ?? name[...]
         switch last {
         case "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Incorporated", "Corporation", "LLC", "Llc": return "US"
         case "plc", "PLC", "Plc": return "GB"
