@@ -288,7 +288,7 @@ public struct PlaceEnricher: Enricher {
         var found: String?
         var text = mention.text
         text.withUTF8 { bytes in
-            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 3, capitalisedOnly: true) { _, runs in
+            PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 3, capitalisedOnly: true) { _, runs in
                 guard found == nil else { return 0 }
                 for run in runs.reversed() {
                     // A country, region or sizeable city in the name: the Bank of Japan, the Chicago Board of Trade.
@@ -320,7 +320,7 @@ public struct PlaceEnricher: Enricher {
         var body = body
         body.withUTF8 { bytes in
             var coveredIndex = 0
-            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: true) { first, runs in
+            PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: true) { first, runs in
                 while coveredIndex < covered.count && covered[coveredIndex].upperBound <= first.scalarStart { coveredIndex += 1 }
                 for run in runs.reversed() {
                     // Runs that overlap an entity mention are the entity path's.

@@ -20,8 +20,11 @@ struct PlaceWords {
 
     private(set) var words: [Word] = []
 
-    /// Splits `bytes` (valid UTF-8), one scalar at a time.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Splits `bytes` (valid UTF-8), one scalar at a time. With `namesOnly`, only the words that can be
+    /// part of a capitalised run are kept (capitalised words and connectors; a word left out breaks the
+    /// run as it would have), for ``forEachRun(in:maxWords:capitalisedOnly:_:)`` with
+    /// `capitalisedOnly`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, namesOnly: Bool = false) {
         words.reserveCapacity(bytes.count / 6)
         var i = 0
         var scalar = 0
@@ -54,6 +57,11 @@ struct PlaceWords {
             }
             let first = bytes[start]
             let capitalised = (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first >= 0xC3
+            let connector = Self.isConnector(bytes, start, end)
+            if namesOnly && !capitalised && !connector {
+                if !words.isEmpty { words[words.count - 1].joinedToNext = false }
+                continue
+            }
             if let previous = words.last, previous.joinedToNext, previous.end + 1 != start {
                 words[words.count - 1].joinedToNext = false
             }
@@ -61,7 +69,7 @@ struct PlaceWords {
             words.append(
                 Word(
                     start: start, end: end, scalarStart: scalarStart, scalarEnd: scalarEnd, capitalised: capitalised,
-                    connector: Self.isConnector(bytes, start, end),
+                    connector: connector,
                     article: end - start == 3 && (bytes[start] | 0x20) == 0x74 && (bytes[start + 1] | 0x20) == 0x68
                         && (bytes[start + 2] | 0x20) == 0x65,
                     joinedToNext: joined && end == i))
