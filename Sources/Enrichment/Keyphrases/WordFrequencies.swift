@@ -1,17 +1,31 @@
 internal import CEnrichdModels
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How many documents of a background news collection contain each word (inverse document
 /// frequency for keyphrases). Built by `scripts/build-word-frequencies.py`, embedded in the binary.
 public struct WordFrequencies: Sendable {
     /// Documents in the background collection.
     public let documents: Int
-    private let counts: [UInt64: Int32]
+    /// Count and inverse document frequency of each word, in a flat table for the per-token look-up.
+    private let entries: WordTable<Entry>
+    /// The idf of a word no background document contains.
+    private let unseenIDF: Double
+
+    private struct Entry: Sendable {
+        var count: Int32
+        var idf: Double
+    }
 
     /// Reads a table: a `N<TAB>documents` line, then `word<TAB>count` lines; `#` lines are comments.
     ///
     /// - Throws: ``EnrichmentError`` (`resource_unavailable`) naming the first malformed line.
     public init(table: UnsafeBufferPointer<UInt8>) throws(EnrichmentError) {
-        var counts: [UInt64: Int32] = [:]
+        var counts: [(UInt64, Int32)] = []
         counts.reserveCapacity(30_000)
         var documents = 0
         var start = 0
@@ -38,14 +52,16 @@ public struct WordFrequencies: Sendable {
             if word.count == 1 && word[0] == UInt8(ascii: "N") {
                 documents = value
             } else {
-                counts[Self.key(word), default: 0] = Int32(clamping: value)
+                counts.append((Self.key(word), Int32(clamping: value)))
             }
         }
         guard documents > 0 else {
             throw EnrichmentError(code: .resourceUnavailable, enricher: "keywords", detail: "frequency table has no N line")
         }
         self.documents = documents
-        self.counts = counts
+        // A later line for the same key wins, in the table as it did in a dictionary.
+        self.entries = WordTable(counts.map { ($0.0, Entry(count: $0.1, idf: Self.idf(documents: documents, count: Int($0.1)))) })
+        self.unseenIDF = Self.idf(documents: documents, count: 0)
     }
 
     /// The table built into the binary, read once (a damaged table is a broken build).
@@ -58,7 +74,15 @@ public struct WordFrequencies: Sendable {
     }()
 
     /// The number of background documents containing the word with key `key` (0 if unseen).
-    public func count(_ key: UInt64) -> Int { Int(counts[key] ?? 0) }
+    public func count(_ key: UInt64) -> Int { Int(entries[key]?.count ?? 0) }
+
+    /// The inverse document frequency of the word with key `key`: `ln((N + 1) / (count + 1))`.
+    @inline(__always)
+    func idf(_ key: UInt64) -> Double { entries[key]?.idf ?? unseenIDF }
+
+    private static func idf(documents: Int, count: Int) -> Double {
+        log(Double(documents + 1) / Double(count + 1))
+    }
 
     /// The key of a word: FNV-1a of its bytes with ASCII lower-cased (the tagger's word hash).
     @inline(__always)
