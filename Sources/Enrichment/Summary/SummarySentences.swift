@@ -35,21 +35,17 @@ public struct SummarySentences {
     /// Computes the features from `text`'s shared sentence split; `entities` are the article's entities.
     public init(_ text: ArticleText, entities: [Entity]) {
         let ranges = text.sentences
+        var mentionStarts: [Int] = []
+        for entity in entities where entity.type != "MISC" {
+            for mention in entity.mentions { mentionStarts.append(mention.start) }
+        }
+        mentionStarts.sort()
+        var candidates: [Sentence] = []
         text.bytes.withUnsafeBufferPointer { buffer in
             // Word frequencies over the whole body, for centrality.
-            var frequency: [UInt64: Int] = [:]
-            frequency.reserveCapacity(buffer.count / 8)
-            Self.forEachContentWord(buffer, 0..<buffer.count) { frequency[$0, default: 0] += 1 }
-            let mentionStarts = entities.flatMap { $0.type == "MISC" ? [] : $0.mentions.map(\.start) }.sorted()
-            var scalar = 0
-            var scalarAt = 0
-            var candidates: [Sentence] = []
+            let counts = ContentWordCounts(buffer)
             for (index, range) in ranges.enumerated() {
-                while scalarAt < range.lowerBound {
-                    if buffer[scalarAt] & 0xC0 != 0x80 { scalar += 1 }
-                    scalarAt += 1
-                }
-                let scalarStart = scalar
+                let scalarStart = Self.scalarOffset(text, buffer, range.lowerBound)
                 var words = 0
                 var quotes = 0
                 var digits = false
@@ -60,11 +56,11 @@ public struct SummarySentences {
                     let b = buffer[k]
                     if b & 0xC0 != 0x80 { scalarEnd += 1 }
                     // Words start with a letter; numbers alone do not make a sentence.
-                    let letter = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
-                    let wordByte = letter || b >= 0x30 && b <= 0x39
+                    let letter = b >= 0x80 || (b | 0x20) &- 0x61 < 26
+                    let isDigit = b &- 0x30 < 10
                     if letter && !inWord { words += 1 }
-                    inWord = wordByte
-                    if b >= 0x30 && b <= 0x39 { digits = true }
+                    inWord = letter || isDigit
+                    if isDigit { digits = true }
                     if b == 0x22 { quotes += 1 }
                     if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D) {
                         quotes += 1
@@ -72,12 +68,7 @@ public struct SummarySentences {
                     k += 1
                 }
                 guard words >= 6, words <= 80, quotes % 2 == 0 else { continue }
-                var centrality = 0.0
-                var contentCount = 0
-                Self.forEachContentWord(buffer, range) { word in
-                    contentCount += 1
-                    centrality += Double((frequency[word] ?? 1) - 1)
-                }
+                let (centrality, contentCount) = Self.centrality(of: range, buffer, counts)
                 let lower = Self.firstIndex(in: mentionStarts, notBelow: scalarStart)
                 let upper = Self.firstIndex(in: mentionStarts, notBelow: scalarEnd)
                 let position = index
@@ -103,11 +94,51 @@ public struct SummarySentences {
                 x[15] = Self.leansOnPrevious(buffer, range) ? 1 : 0
                 candidates.append(Sentence(bytes: range, scalars: scalarStart..<scalarEnd, features: x))
             }
-            // Centrality relative to the article's most central sentence.
-            let top = candidates.map { $0.features[10] }.max() ?? 0
-            if top > 0 { for i in candidates.indices { candidates[i].features[10] /= top } }
-            sentences = candidates
         }
+        // Centrality relative to the article's most central sentence.
+        let top = candidates.map { $0.features[10] }.max() ?? 0
+        if top > 0 { for i in candidates.indices { candidates[i].features[10] /= top } }
+        sentences = candidates
+    }
+
+    /// How many characters precede byte `byte`, counting a character cut at `byte` (the lead bytes
+    /// before it).
+    private static func scalarOffset(_ text: ArticleText, _ buffer: UnsafeBufferPointer<UInt8>, _ byte: Int) -> Int {
+        byte < buffer.count && buffer[byte] & 0xC0 == 0x80 ? text.scalarOffset(byte) + 1 : text.scalarOffset(byte)
+    }
+
+    /// The sum over the content words of `range` of how often each occurs elsewhere in the body, and how
+    /// many content words `range` has.
+    private static func centrality(of range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ counts: ContentWordCounts)
+        -> (Double, Int)
+    {
+        var centrality = 0.0
+        var contentCount = 0
+        func isLetter(_ k: Int) -> Bool { buffer[k] >= 0x80 || (buffer[k] | 0x20) &- 0x61 < 26 }
+        let cutAtStart = range.lowerBound > 0 && range.lowerBound < buffer.count && isLetter(range.lowerBound - 1) && isLetter(range.lowerBound)
+        let cutAtEnd = range.upperBound > range.lowerBound && range.upperBound < buffer.count && isLetter(range.upperBound - 1) && isLetter(range.upperBound)
+        if cutAtStart || cutAtEnd {
+            // A word cut by the sentence's edge is not the body's word: hash the sentence's own.
+            forEachContentWord(buffer, range) { _, word in
+                contentCount += 1
+                centrality += Double(max(1, counts.count(word)) - 1)
+            }
+            return (centrality, contentCount)
+        }
+        // The body's content words that start in the range are the range's own.
+        var w = counts.firstWord(notBefore: range.lowerBound)
+        counts.starts.withUnsafeBufferPointer { starts in
+            counts.slots.withUnsafeBufferPointer { slots in
+                counts.counts.withUnsafeBufferPointer { tally in
+                    while w < starts.count && Int(starts[w]) < range.upperBound {
+                        contentCount += 1
+                        centrality += Double(tally[Int(slots[w])] - 1)
+                        w += 1
+                    }
+                }
+            }
+        }
+        return (centrality, contentCount)
     }
 
     /// The first index of sorted `values` whose value is at least `bound`.
@@ -121,28 +152,30 @@ public struct SummarySentences {
         return low
     }
 
-    /// Calls `body` with the key of each word of 4 or more letters in `range` that is not a stop word.
-    static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Void) {
+    /// Calls `body` with the first byte and the key of each word of 4 or more letters in `range` that is
+    /// not a stop word.
+    @inline(__always)
+    static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, UInt64) -> Void) {
         var k = range.lowerBound
         while k < range.upperBound {
             let start = k
-            while k < range.upperBound, buffer[k] >= 0x80 || (buffer[k] | 0x20) >= 0x61 && (buffer[k] | 0x20) <= 0x7A { k += 1 }
+            while k < range.upperBound, buffer[k] >= 0x80 || (buffer[k] | 0x20) &- 0x61 < 26 { k += 1 }
             if k - start >= 4 {
                 let key = FeatureHash.lowercased(buffer, start, k)
-                if !stopWords.contains(key) { body(key) }
+                if !stopWords.contains(key) { body(start, key) }
             }
             k += 1
         }
     }
 
     /// Frequent words of 4 or more letters that say nothing about the topic.
-    static let stopWords: Set<UInt64> = Set(
+    static let stopWords: WordTable<Bool> = WordTable(
         [
             "that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which", "would",
             "about", "after", "also", "into", "more", "than", "when", "what", "will", "some", "other", "could",
             "over", "only", "them", "then", "these", "those", "said", "says", "just", "very", "your", "where",
             "while", "being", "because", "such", "many", "most", "much", "like", "even", "before", "still",
-        ].map { FeatureHash.lowercased($0) })
+        ].map { (FeatureHash.lowercased($0), true) })
 
     /// Opens with `"`, `“` or `‘`.
     static func startsWithQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -158,8 +191,8 @@ public struct SummarySentences {
         return openers.contains(FeatureHash.lowercased(buffer, range.lowerBound, end))
     }
 
-    static let openers: Set<UInt64> = Set(
+    static let openers: WordTable<Bool> = WordTable(
         ["he", "she", "they", "it", "this", "that", "these", "but", "and", "also", "its", "his", "her", "their"].map {
-            FeatureHash.lowercased($0)
+            (FeatureHash.lowercased($0), true)
         })
 }
