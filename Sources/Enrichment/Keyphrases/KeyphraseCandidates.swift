@@ -34,7 +34,7 @@ struct KeyphraseCandidates {
     }
 
     /// The candidates, in order of first use.
-    private(set) var candidates: [Candidate] = []
+    private(set) var candidates: [Candidate]
     /// Open addressing: the phrase key of each slot, and its candidate index + 1 (0: empty).
     private var slotKeys: [UInt64]
     private var slotIndex: [Int32]
@@ -52,59 +52,74 @@ struct KeyphraseCandidates {
         for run in runs { phrases += run.count * 3 - 3 + (run.count == 1 ? 1 : 0) }
         var capacity = 64
         while capacity < phrases * 2 { capacity *= 2 }
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotIndex = [Int32](repeating: 0, count: capacity)
-        mask = capacity - 1
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
-        candidates.reserveCapacity(phrases)
-        words.withUnsafeBufferPointer { words in
-            for run in runs {
-                for n in 1...3 where run.count >= n {
-                    for i in run.lowerBound...(run.upperBound - n) {
-                        var key: UInt64 = 0
-                        var idf = 0.0
-                        var inTitle = true
-                        for k in i..<(i + n) {
-                            key = Self.fold(key, words[k].key)
-                            idf += words[k].idf
-                            inTitle = inTitle && words[k].inTitle
-                        }
-                        var slot = self.slot(key)
-                        var found = false
-                        while slotIndex[slot] != 0 {
-                            if slotKeys[slot] == key {
-                                candidates[Int(slotIndex[slot]) - 1].count += 1
-                                found = true
-                                break
+        var slotKeys = [UInt64](repeating: 0, count: capacity)
+        var slotIndex = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        // Filled through unsafe buffers: a checked array write per phrase costs more than the phrase.
+        candidates = [Candidate](unsafeUninitializedCapacity: phrases) { candidates, initialized in
+            initialized = 0
+            words.withUnsafeBufferPointer { words in
+                slotKeys.withUnsafeMutableBufferPointer { slotKeys in
+                    slotIndex.withUnsafeMutableBufferPointer { slotIndex in
+                        for run in runs {
+                            for n in 1...3 where run.count >= n {
+                                for i in run.lowerBound...(run.upperBound - n) {
+                                    var key: UInt64 = 0
+                                    var idf = 0.0
+                                    var inTitle = true
+                                    for k in i..<(i + n) {
+                                        key = Self.fold(key, words[k].key)
+                                        idf += words[k].idf
+                                        inTitle = inTitle && words[k].inTitle
+                                    }
+                                    var slot = Self.slot(key, shift, mask)
+                                    var found = false
+                                    while slotIndex[slot] != 0 {
+                                        if slotKeys[slot] == key {
+                                            candidates[Int(slotIndex[slot]) - 1].count += 1
+                                            found = true
+                                            break
+                                        }
+                                        slot = (slot + 1) & mask
+                                    }
+                                    if found { continue }
+                                    var c = Candidate(
+                                        key: key, first: words[i].token, words: Int32(n), inTitle: inTitle,
+                                        idf: idf / Double(n), start: words[i].start, end: words[i + n - 1].end)
+                                    if n > 1 {
+                                        var left: UInt64 = 0
+                                        var right: UInt64 = 0
+                                        for k in i..<(i + n - 1) { left = Self.fold(left, words[k].key) }
+                                        for k in (i + 1)..<(i + n) { right = Self.fold(right, words[k].key) }
+                                        c.parts = (left, right)
+                                    }
+                                    precondition(initialized < candidates.count)
+                                    candidates.initializeElement(at: initialized, to: c)
+                                    initialized += 1
+                                    slotKeys[slot] = key
+                                    slotIndex[slot] = Int32(initialized)
+                                }
                             }
-                            slot = (slot + 1) & mask
                         }
-                        if found { continue }
-                        var c = Candidate(
-                            key: key, first: words[i].token, words: Int32(n), inTitle: inTitle, idf: idf / Double(n),
-                            start: words[i].start, end: words[i + n - 1].end)
-                        if n > 1 {
-                            var left: UInt64 = 0
-                            var right: UInt64 = 0
-                            for k in i..<(i + n - 1) { left = Self.fold(left, words[k].key) }
-                            for k in (i + 1)..<(i + n) { right = Self.fold(right, words[k].key) }
-                            c.parts = (left, right)
-                        }
-                        candidates.append(c)
-                        slotKeys[slot] = key
-                        slotIndex[slot] = Int32(candidates.count)
                     }
                 }
             }
         }
+        self.slotKeys = slotKeys
+        self.slotIndex = slotIndex
+        self.mask = mask
+        self.shift = shift
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift) & mask }
+    private static func slot(_ key: UInt64, _ shift: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift) & mask
+    }
 
     /// The index of the candidate with phrase key `key`, if any.
     func index(of key: UInt64) -> Int? {
-        var slot = slot(key)
+        var slot = Self.slot(key, shift, mask)
         while slotIndex[slot] != 0 {
             if slotKeys[slot] == key { return Int(slotIndex[slot]) - 1 }
             slot = (slot + 1) & mask

@@ -51,9 +51,8 @@ public struct KeyphraseEnricher: Enricher {
         guard maxCount > 0 else { return [] }
         let titleKeys = Self.wordKeys(text.article.title ?? "")
         var table = candidates(of: text, titleKeys: titleKeys)
-        var scratch: [Token] = []
         for entity in entities {
-            if let key = Self.phraseKey(entity.name, scratch: &scratch) { table.markEntity(key) }
+            if let key = Self.phraseKey(entity.name) { table.markEntity(key) }
         }
         return choose(from: table, tokenCount: text.tokens.count, bytes: text.bytes)
     }
@@ -68,6 +67,7 @@ public struct KeyphraseEnricher: Enricher {
         var runs: [Range<Int>] = []
         runs.reserveCapacity(tokens.count / 2)
         var runStart = 0
+        let stopWords = Self.stopWords
         text.bytes.withUnsafeBufferPointer { buffer in
             tokens.withUnsafeBufferPointer { tokens in
                 for index in 0..<tokens.count {
@@ -77,7 +77,7 @@ public struct KeyphraseEnricher: Enricher {
                         runStart = words.count
                     }
                     guard token.flags.isDisjoint(with: [.punctuation, .hasDigit]), token.end - token.start >= 3,
-                        let (key, tableKey) = Self.contentKeys(buffer, token.range, full: keys[index])
+                        let (key, tableKey) = Self.contentKeys(buffer, token.range, full: keys[index], stopWords: stopWords)
                     else {
                         if words.count > runStart {
                             runs.append(runStart..<words.count)
@@ -201,12 +201,16 @@ public struct KeyphraseEnricher: Enricher {
     /// The candidate key (plural folded) and the frequency-table key (as written, lower-cased; the last
     /// part of a hyphenated word) of a content word.
     static func lookupKeys(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (candidate: UInt64, table: UInt64)? {
-        contentKeys(buffer, range, full: FeatureHash.lowercased(buffer, range.lowerBound, range.upperBound))
+        contentKeys(
+            buffer, range, full: FeatureHash.lowercased(buffer, range.lowerBound, range.upperBound), stopWords: stopWords)
     }
 
-    /// ``lookupKeys(_:_:)`` given the word's ``FeatureHash/lowercased(_:_:_:)`` key `full`.
+    /// ``lookupKeys(_:_:)`` given the word's ``FeatureHash/lowercased(_:_:_:)`` key `full` (and
+    /// ``stopWords``, read once by the caller).
     @inline(__always)
-    static func contentKeys(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, full: UInt64) -> (
+    static func contentKeys(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, full: UInt64, stopWords: WordTable<Bool>
+    ) -> (
         candidate: UInt64, table: UInt64
     )? {
         // A letter first: ASCII, or the lead byte of a two-byte letter (Latin, Greek, Cyrillic…) or of a
@@ -240,15 +244,30 @@ public struct KeyphraseEnricher: Enricher {
         return (full, table)
     }
 
+    /// Calls `body` with the range of each token of `buffer` (as ``Tokenizer/tokenize(_:into:)`` splits
+    /// it; no flags, which titles and names do not need).
+    @inline(__always)
+    static func forEachTokenRange(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var i = 0
+        while i < buffer.count {
+            let spaceWidth = buffer[i] == 0x0A ? 1 : Tokenizer.spaceWidth(buffer, i)
+            if spaceWidth > 0 {
+                i += spaceWidth
+                continue
+            }
+            let end = Tokenizer.tokenEnd(buffer, i)
+            body(i..<end)
+            i = end
+        }
+    }
+
     /// The content-word keys of a title (few: searched in order).
     static func wordKeys(_ text: String) -> [UInt64] {
         var keys: [UInt64] = []
         var text = text
         text.withUTF8 { buffer in
-            var tokens: [Token] = []
-            Tokenizer.tokenize(buffer, into: &tokens)
-            for token in tokens {
-                if let key = wordKey(buffer, token.range), !keys.contains(key) { keys.append(key) }
+            forEachTokenRange(buffer) { range in
+                if let key = wordKey(buffer, range), !keys.contains(key) { keys.append(key) }
             }
         }
         return keys
@@ -256,23 +275,20 @@ public struct KeyphraseEnricher: Enricher {
 
     /// The candidate key of a phrase of up to three content words, or `nil` if it is not one.
     static func phraseKey(_ phrase: String) -> UInt64? {
-        var scratch: [Token] = []
-        return phraseKey(phrase, scratch: &scratch)
-    }
-
-    /// ``phraseKey(_:)`` tokenizing into `scratch`.
-    static func phraseKey(_ phrase: String, scratch tokens: inout [Token]) -> UInt64? {
         var phrase = phrase
         return phrase.withUTF8 { buffer -> UInt64? in
-            tokens.removeAll(keepingCapacity: true)
-            Tokenizer.tokenize(buffer, into: &tokens)
-            guard !tokens.isEmpty, tokens.count <= 3 else { return nil }
             var key: UInt64 = 0
-            for token in tokens {
-                guard token.range.count >= 3, let word = wordKey(buffer, token.range) else { return nil }
+            var words = 0
+            var isPhrase = true
+            forEachTokenRange(buffer) { range in
+                words += 1
+                guard isPhrase, words <= 3, range.count >= 3, let word = wordKey(buffer, range) else {
+                    isPhrase = false
+                    return
+                }
                 key = KeyphraseCandidates.fold(key, word)
             }
-            return key
+            return isPhrase && words > 0 ? key : nil
         }
     }
 
