@@ -41,32 +41,39 @@ public struct SummarySentences {
         }
         mentionStarts.sort()
         var candidates: [Sentence] = []
+        let classes = Self.byteClasses
         text.bytes.withUnsafeBufferPointer { buffer in
             // Word frequencies over the whole body, for centrality.
             let counts = ContentWordCounts(buffer)
             for (index, range) in ranges.enumerated() {
                 let scalarStart = Self.scalarOffset(text, buffer, range.lowerBound)
+                // One table look-up per byte and no branch but for `E2` (typographic quotes).
                 var words = 0
                 var quotes = 0
-                var digits = false
-                var k = range.lowerBound
-                var inWord = false
-                var scalarEnd = scalarStart
-                while k < range.upperBound {
-                    let b = buffer[k]
-                    if b & 0xC0 != 0x80 { scalarEnd += 1 }
-                    // Words start with a letter; numbers alone do not make a sentence.
-                    let letter = b >= 0x80 || (b | 0x20) &- 0x61 < 26
-                    let isDigit = b &- 0x30 < 10
-                    if letter && !inWord { words += 1 }
-                    inWord = letter || isDigit
-                    if isDigit { digits = true }
-                    if b == 0x22 { quotes += 1 }
-                    if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D) {
-                        quotes += 1
+                var seen: UInt8 = 0
+                var inWord: UInt8 = 0
+                var leads = 0
+                classes.withUnsafeBufferPointer { classes in
+                    var k = range.lowerBound
+                    while k < range.upperBound {
+                        let b = buffer[k]
+                        let c = classes[Int(b)]
+                        leads &+= Int(c & ByteClass.lead)
+                        // Words start with a letter; numbers alone do not make a sentence.
+                        words &+= Int((c >> 1) & ~inWord & 1)
+                        inWord = (c >> 2) & 1
+                        seen |= c
+                        quotes &+= Int((c >> 4) & 1)
+                        if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80
+                            && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D)
+                        {
+                            quotes += 1
+                        }
+                        k += 1
                     }
-                    k += 1
                 }
+                let digits = seen & ByteClass.digit != 0
+                let scalarEnd = scalarStart + leads
                 guard words >= 6, words <= 80, quotes % 2 == 0 else { continue }
                 let (centrality, contentCount) = Self.centrality(of: range, buffer, counts)
                 let lower = Self.firstIndex(in: mentionStarts, notBelow: scalarStart)
@@ -141,6 +148,33 @@ public struct SummarySentences {
         return (centrality, contentCount)
     }
 
+    /// Bits of ``byteClasses``.
+    enum ByteClass {
+        /// Not a UTF-8 continuation byte: starts a character.
+        static let lead: UInt8 = 1
+        /// A letter or any non-ASCII byte (bit 1), which starts a word.
+        static let letter: UInt8 = 2
+        /// A letter or digit (bit 2), which continues a word.
+        static let wordByte: UInt8 = 4
+        static let digit: UInt8 = 8
+        /// `"` (bit 4).
+        static let quote: UInt8 = 16
+    }
+
+    /// The ``ByteClass`` bits of each byte value.
+    static let byteClasses: [UInt8] = (0..<256).map { value in
+        let b = UInt8(value)
+        let letter = b >= 0x80 || (b | 0x20) &- 0x61 < 26
+        let digit = b &- 0x30 < 10
+        var c: UInt8 = 0
+        if b & 0xC0 != 0x80 { c |= ByteClass.lead }
+        if letter { c |= ByteClass.letter }
+        if letter || digit { c |= ByteClass.wordByte }
+        if digit { c |= ByteClass.digit }
+        if b == 0x22 { c |= ByteClass.quote }
+        return c
+    }
+
     /// The first index of sorted `values` whose value is at least `bound`.
     static func firstIndex(in values: [Int], notBelow bound: Int) -> Int {
         var low = 0
@@ -154,8 +188,15 @@ public struct SummarySentences {
 
     /// Calls `body` with the first byte and the key of each word of 4 or more letters in `range` that is
     /// not a stop word.
-    @inline(__always)
     static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, UInt64) -> Void) {
+        forEachContentWord(buffer, range, stopWords: stopWords, body)
+    }
+
+    /// ``forEachContentWord(_:_:_:)`` with ``stopWords`` read once by the caller.
+    @inline(__always)
+    static func forEachContentWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stopWords: WordTable<Bool>, _ body: (Int, UInt64) -> Void
+    ) {
         var k = range.lowerBound
         while k < range.upperBound {
             let start = k
