@@ -64,6 +64,8 @@ public struct KeyphraseEnricher: Enricher {
         let keys = text.keys
         var words: [KeyphraseCandidates.Word] = []
         words.reserveCapacity(tokens.count)
+        var tableKeys: [UInt64] = []
+        tableKeys.reserveCapacity(tokens.count)
         var runs: [Range<Int>] = []
         runs.reserveCapacity(tokens.count / 2)
         var runStart = 0
@@ -87,8 +89,9 @@ public struct KeyphraseEnricher: Enricher {
                     }
                     words.append(
                         KeyphraseCandidates.Word(
-                            key: key, idf: frequencies.idf(tableKey), token: Int32(index), start: token.start,
-                            end: token.end, inTitle: titleKeys.contains(key)))
+                            key: key, idf: 0, token: Int32(index), start: token.start, end: token.end,
+                            inTitle: titleKeys.contains(key)))
+                    tableKeys.append(tableKey)
                     if words.count - runStart > 8 {
                         runs.append(runStart..<words.count)
                         runStart = words.count
@@ -97,6 +100,11 @@ public struct KeyphraseEnricher: Enricher {
             }
         }
         if words.count > runStart { runs.append(runStart..<words.count) }
+        // The frequency table is large and mostly not in the cache: look the words up in a loop of their
+        // own, so that the misses overlap.
+        words.withUnsafeMutableBufferPointer { words in
+            for i in 0..<words.count { words[i].idf = frequencies.idf(tableKeys[i]) }
+        }
         return KeyphraseCandidates(words: words, runs: runs)
     }
 

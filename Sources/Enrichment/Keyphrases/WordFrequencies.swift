@@ -11,13 +11,18 @@ internal import CEnrichdModels
 public struct WordFrequencies: Sendable {
     /// Documents in the background collection.
     public let documents: Int
-    /// Count and inverse document frequency of each word, in a flat table for the per-token look-up.
-    private let entries: WordTable<Entry>
+    /// Open addressing for the per-token look-up: each slot holds a word key and its idf side by side,
+    /// so a look-up reads one cache line of a table that is mostly not in the cache (key 0 marks an
+    /// empty slot; a word whose key is 0 is stored as 1, as in ``WordTable``).
+    private let slots: [Slot]
+    /// The background count of each slot's word.
+    private let counts: [Int32]
+    private let shift: UInt64
     /// The idf of a word no background document contains.
     private let unseenIDF: Double
 
-    private struct Entry: Sendable {
-        var count: Int32
+    private struct Slot: Sendable {
+        var key: UInt64
         var idf: Double
     }
 
@@ -59,8 +64,22 @@ public struct WordFrequencies: Sendable {
             throw EnrichmentError(code: .resourceUnavailable, enricher: "keywords", detail: "frequency table has no N line")
         }
         self.documents = documents
-        // A later line for the same key wins, in the table as it did in a dictionary.
-        self.entries = WordTable(counts.map { ($0.0, Entry(count: $0.1, idf: Self.idf(documents: documents, count: Int($0.1)))) })
+        var capacity = 16
+        while capacity < counts.count * 2 { capacity *= 2 }
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        var slots = [Slot](repeating: Slot(key: 0, idf: 0), count: capacity)
+        var slotCounts = [Int32](repeating: 0, count: capacity)
+        // A later line for the same key wins, as it did in a dictionary.
+        for (key, count) in counts {
+            let key = key == 0 ? 1 : key
+            var slot = Self.slot(key, shift)
+            while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(key: key, idf: Self.idf(documents: documents, count: Int(count)))
+            slotCounts[slot] = count
+        }
+        self.slots = slots
+        self.counts = slotCounts
+        self.shift = shift
         self.unseenIDF = Self.idf(documents: documents, count: 0)
     }
 
@@ -74,11 +93,40 @@ public struct WordFrequencies: Sendable {
     }()
 
     /// The number of background documents containing the word with key `key` (0 if unseen).
-    public func count(_ key: UInt64) -> Int { Int(entries[key]?.count ?? 0) }
+    public func count(_ key: UInt64) -> Int { slot(of: key).map { Int(counts[$0]) } ?? 0 }
 
     /// The inverse document frequency of the word with key `key`: `ln((N + 1) / (count + 1))`.
     @inline(__always)
-    func idf(_ key: UInt64) -> Double { entries[key]?.idf ?? unseenIDF }
+    func idf(_ key: UInt64) -> Double {
+        let key = key == 0 ? 1 : key
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Self.slot(key, shift)
+            while true {
+                let found = slots[slot]
+                if found.key == key { return found.idf }
+                if found.key == 0 { return unseenIDF }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The slot holding `key`, if any.
+    private func slot(of key: UInt64) -> Int? {
+        let key = key == 0 ? 1 : key
+        var slot = Self.slot(key, shift)
+        while slots[slot].key != 0 {
+            if slots[slot].key == key { return slot }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// The first slot to probe: Fibonacci hashing (``WordTable/slot(_:_:)``).
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     private static func idf(documents: Int, count: Int) -> Double {
         log(Double(documents + 1) / Double(count + 1))
