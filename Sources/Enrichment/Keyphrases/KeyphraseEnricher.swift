@@ -79,7 +79,8 @@ public struct KeyphraseEnricher: Enricher {
                         runStart = words.count
                     }
                     guard token.flags.isDisjoint(with: [.punctuation, .hasDigit]), token.end - token.start >= 3,
-                        let (key, tableKey) = Self.contentKeys(buffer, token.range, full: keys[index], stopWords: stopWords)
+                        let (key, tableKey) = Self.contentKeys(
+                            buffer, token.range, full: keys[index], stopWords: stopWords)
                     else {
                         if words.count > runStart {
                             runs.append(runStart..<words.count)
@@ -116,7 +117,8 @@ public struct KeyphraseEnricher: Enricher {
 
         @inline(__always)
         func isBefore(_ other: Scored) -> Bool {
-            score != other.score ? score > other.score : first != other.first ? first < other.first : index < other.index
+            score != other.score
+                ? score > other.score : first != other.first ? first < other.first : index < other.index
         }
     }
 
@@ -164,7 +166,8 @@ public struct KeyphraseEnricher: Enricher {
                 chosenCountries.append(country)
             }
             chosenIndices.append(Int(entry.index))
-            chosen.append(Keyphrase(text: text, score: (entry.score / top * 1000).rounded() / 1000, count: Int(c.count)))
+            chosen.append(
+                Keyphrase(text: text, score: (entry.score / top * 1000).rounded() / 1000, count: Int(c.count)))
         }
         return chosen
     }
@@ -208,9 +211,12 @@ public struct KeyphraseEnricher: Enricher {
 
     /// The candidate key (plural folded) and the frequency-table key (as written, lower-cased; the last
     /// part of a hyphenated word) of a content word.
-    static func lookupKeys(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (candidate: UInt64, table: UInt64)? {
+    static func lookupKeys(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> (candidate: UInt64, table: UInt64)? {
         contentKeys(
-            buffer, range, full: FeatureHash.lowercased(buffer, range.lowerBound, range.upperBound), stopWords: stopWords)
+            buffer, range, full: FeatureHash.lowercased(buffer, range.lowerBound, range.upperBound),
+            stopWords: stopWords)
     }
 
     /// ``lookupKeys(_:_:)`` given the word's ``FeatureHash/lowercased(_:_:_:)`` key `full` (and
@@ -225,7 +231,8 @@ public struct KeyphraseEnricher: Enricher {
         // CJK-range character; not punctuation, symbols or emoji (E2, F0 and up).
         let first = buffer[range.lowerBound]
         let letter =
-            (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first <= 0xDF || first >= 0xE3 && first <= 0xED
+            (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first <= 0xDF
+            || first >= 0xE3 && first <= 0xED
         guard letter else { return nil }
         var lastHyphen = -1
         for k in range {
@@ -245,7 +252,9 @@ public struct KeyphraseEnricher: Enricher {
             lastHyphen > range.lowerBound && lastHyphen + 1 < range.upperBound
             ? FeatureHash.lowercased(buffer, lastHyphen + 1, range.upperBound) : full
         let end = range.upperBound
-        if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s") && (buffer[end - 2] | 0x20) != UInt8(ascii: "s") {
+        if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s")
+            && (buffer[end - 2] | 0x20) != UInt8(ascii: "s")
+        {
             // The key without the final `s` (an ASCII byte, hashed as `s`): FNV-1a's last step undone.
             return ((full &* primeInverse) ^ UInt64(UInt8(ascii: "s")), table)
         }

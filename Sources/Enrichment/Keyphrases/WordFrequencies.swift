@@ -51,7 +51,8 @@ public struct WordFrequencies: Sendable {
             }
             guard tab < end, value > 0 else {
                 throw EnrichmentError(
-                    code: .resourceUnavailable, enricher: "keywords", detail: "frequency table line \(lineNumber) is malformed")
+                    code: .resourceUnavailable, enricher: "keywords",
+                    detail: "frequency table line \(lineNumber) is malformed")
             }
             let word = UnsafeBufferPointer(rebasing: table[start..<tab])
             if word.count == 1 && word[0] == UInt8(ascii: "N") {
@@ -61,7 +62,8 @@ public struct WordFrequencies: Sendable {
             }
         }
         guard documents > 0 else {
-            throw EnrichmentError(code: .resourceUnavailable, enricher: "keywords", detail: "frequency table has no N line")
+            throw EnrichmentError(
+                code: .resourceUnavailable, enricher: "keywords", detail: "frequency table has no N line")
         }
         self.documents = documents
         var capacity = 16
@@ -86,7 +88,8 @@ public struct WordFrequencies: Sendable {
     /// The table built into the binary, read once (a damaged table is a broken build).
     public static let builtIn: WordFrequencies = {
         do {
-            return try WordFrequencies(table: UnsafeBufferPointer(start: enrichd_frequencies_bytes(), count: enrichd_frequencies_size()))
+            return try WordFrequencies(
+                table: UnsafeBufferPointer(start: enrichd_frequencies_bytes(), count: enrichd_frequencies_size()))
         } catch {
             fatalError("the built-in word frequency table cannot be read: \(error)")
         }

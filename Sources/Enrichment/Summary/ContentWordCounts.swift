@@ -30,7 +30,8 @@ struct ContentWordCounts {
             keys.withUnsafeMutableBufferPointer { keys in
                 counts.withUnsafeMutableBufferPointer { counts in
                     slots.withUnsafeMutableBufferPointer { slots in
-                        SummarySentences.forEachContentWord(buffer, 0..<buffer.count, stopWords: stopWords) { start, key in
+                        SummarySentences.forEachContentWord(buffer, 0..<buffer.count, stopWords: stopWords) {
+                            start, key in
                             var slot = Self.slot(key, shift, mask)
                             while counts[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
                             keys[slot] = key

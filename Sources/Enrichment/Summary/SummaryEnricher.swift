@@ -43,7 +43,9 @@ public struct SummaryEnricher: Enricher {
             }
             words.sort()
             words.removeDuplicates()
-            if !words.isEmpty && chosenWords.contains(where: { Double(Self.sharedCount($0, words)) / Double(words.count) > 0.6 }) {
+            if !words.isEmpty
+                && chosenWords.contains(where: { Double(Self.sharedCount($0, words)) / Double(words.count) > 0.6 })
+            {
                 continue
             }
             chosen.append(index)

@@ -116,14 +116,20 @@ public struct SummarySentences {
 
     /// The sum over the content words of `range` of how often each occurs elsewhere in the body, and how
     /// many content words `range` has.
-    private static func centrality(of range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ counts: ContentWordCounts)
+    private static func centrality(
+        of range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ counts: ContentWordCounts
+    )
         -> (Double, Int)
     {
         var centrality = 0.0
         var contentCount = 0
         func isLetter(_ k: Int) -> Bool { buffer[k] >= 0x80 || (buffer[k] | 0x20) &- 0x61 < 26 }
-        let cutAtStart = range.lowerBound > 0 && range.lowerBound < buffer.count && isLetter(range.lowerBound - 1) && isLetter(range.lowerBound)
-        let cutAtEnd = range.upperBound > range.lowerBound && range.upperBound < buffer.count && isLetter(range.upperBound - 1) && isLetter(range.upperBound)
+        let cutAtStart =
+            range.lowerBound > 0 && range.lowerBound < buffer.count && isLetter(range.lowerBound - 1)
+            && isLetter(range.lowerBound)
+        let cutAtEnd =
+            range.upperBound > range.lowerBound && range.upperBound < buffer.count && isLetter(range.upperBound - 1)
+            && isLetter(range.upperBound)
         if cutAtStart || cutAtEnd {
             // A word cut by the sentence's edge is not the body's word: hash the sentence's own.
             forEachContentWord(buffer, range) { _, word in
@@ -188,14 +194,17 @@ public struct SummarySentences {
 
     /// Calls `body` with the first byte and the key of each word of 4 or more letters in `range` that is
     /// not a stop word.
-    static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, UInt64) -> Void) {
+    static func forEachContentWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, UInt64) -> Void
+    ) {
         forEachContentWord(buffer, range, stopWords: stopWords, body)
     }
 
     /// ``forEachContentWord(_:_:_:)`` with ``stopWords`` read once by the caller.
     @inline(__always)
     static func forEachContentWord(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stopWords: WordTable<Bool>, _ body: (Int, UInt64) -> Void
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stopWords: WordTable<Bool>,
+        _ body: (Int, UInt64) -> Void
     ) {
         var k = range.lowerBound
         while k < range.upperBound {
@@ -222,7 +231,8 @@ public struct SummarySentences {
     static func startsWithQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let k = range.lowerBound
         if buffer[k] == 0x22 { return true }
-        return range.count >= 3 && buffer[k] == 0xE2 && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x98)
+        return range.count >= 3 && buffer[k] == 0xE2 && buffer[k + 1] == 0x80
+            && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x98)
     }
 
     /// Opens with a word that refers back (`He`, `She`, `They`, `It`, `This`, `But`, `And`, `Also`).
