@@ -38,19 +38,6 @@ public struct KeyphraseEnricher: Enricher {
         result.keywords = keyphrases(of: text, entities: result.entities ?? [])
     }
 
-    private struct Candidate {
-        var count = 0
-        var first = 0
-        var words = 0
-        var idf = 0.0
-        var start = 0
-        var end = 0
-        /// Every word is in the title.
-        var inTitle = false
-        /// Keys of the one-word-shorter phrases it contains (for the containment check).
-        var parts: (UInt64, UInt64) = (0, 0)
-    }
-
     /// Score bonus per word beyond the first.
     static let phraseBonus = 0.5
 
@@ -59,120 +46,162 @@ public struct KeyphraseEnricher: Enricher {
         keyphrases(of: ArticleText(article), entities: entities)
     }
 
-    /// The keyphrases of `text` (using its shared tokens), best first.
+    /// The keyphrases of `text` (using its shared tokens and word keys), best first.
     public func keyphrases(of text: ArticleText, entities: [Entity]) -> [Keyphrase] {
         guard maxCount > 0 else { return [] }
-        let article = text.article
-        let titleWords = Self.wordKeys(article.title ?? "")
-        var entityKeys = Set<UInt64>()
-        for entity in entities { if let key = Self.phraseKey(entity.name) { entityKeys.insert(key) } }
-        var candidates: [UInt64: Candidate] = [:]
-        candidates.reserveCapacity(article.body.utf8.count / 2)
-        var order: [UInt64] = []
-        var tokenCount = 0
+        let titleKeys = Self.wordKeys(text.article.title ?? "")
+        var table = candidates(of: text, titleKeys: titleKeys)
+        for entity in entities {
+            if let key = Self.phraseKey(entity.name) { table.markEntity(key) }
+        }
+        return choose(from: table, tokenCount: text.tokens.count, bytes: text.bytes)
+    }
+
+    /// The content words of the body, in runs (no run crosses a sentence or a non-content token, nor
+    /// passes nine words), and the phrases they make.
+    private func candidates(of text: ArticleText, titleKeys: [UInt64]) -> KeyphraseCandidates {
         let tokens = text.tokens
+        let keys = text.keys
+        var words: [KeyphraseCandidates.Word] = []
+        words.reserveCapacity(tokens.count)
+        var tableKeys: [UInt64] = []
+        tableKeys.reserveCapacity(tokens.count)
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(tokens.count / 2)
+        var runStart = 0
+        let stopWords = Self.stopWords
         text.bytes.withUnsafeBufferPointer { buffer in
-            tokenCount = tokens.count
-            var run: [(key: UInt64, idf: Double, start: Int, end: Int)] = []
-            run.reserveCapacity(16)
-            func flush(_ position: Int) {
-                for n in 1...3 where run.count >= n {
-                    for i in 0...(run.count - n) {
-                        var key: UInt64 = 0
-                        var idf = 0.0
-                        for k in i..<(i + n) {
-                            key = key &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key
-                            idf += run[k].idf
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in 0..<tokens.count {
+                    let token = tokens[index]
+                    if token.flags.contains(.sentenceStart) && words.count > runStart {
+                        runs.append(runStart..<words.count)
+                        runStart = words.count
+                    }
+                    guard token.flags.isDisjoint(with: [.punctuation, .hasDigit]), token.end - token.start >= 3,
+                        let (key, tableKey) = Self.contentKeys(
+                            buffer, token.range, full: keys[index], stopWords: stopWords)
+                    else {
+                        if words.count > runStart {
+                            runs.append(runStart..<words.count)
+                            runStart = words.count
                         }
-                        if let slot = candidates.index(forKey: key) {
-                            candidates.values[slot].count += 1
-                        } else {
-                            order.append(key)
-                            var c = Candidate()
-                            c.first = position - run.count + i
-                            c.words = n
-                            c.idf = idf / Double(n)
-                            c.start = run[i].start
-                            c.end = run[i + n - 1].end
-                            c.inTitle = !titleWords.isEmpty && run[i..<(i + n)].allSatisfy { titleWords.contains($0.key) }
-                            if n > 1 {
-                                var left: UInt64 = 0
-                                var right: UInt64 = 0
-                                for k in i..<(i + n - 1) { left = left &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key }
-                                for k in (i + 1)..<(i + n) { right = right &* 0x9E37_79B9_7F4A_7C15 &+ run[k].key }
-                                c.parts = (left, right)
-                            }
-                            c.count = 1
-                            candidates[key] = c
-                        }
+                        continue
+                    }
+                    words.append(
+                        KeyphraseCandidates.Word(
+                            key: key, idf: 0, token: Int32(index), start: token.start, end: token.end,
+                            inTitle: titleKeys.contains(key)))
+                    tableKeys.append(tableKey)
+                    if words.count - runStart > 8 {
+                        runs.append(runStart..<words.count)
+                        runStart = words.count
                     }
                 }
-                run.removeAll(keepingCapacity: true)
             }
-            for (index, token) in tokens.enumerated() {
-                if token.flags.contains(.sentenceStart) { flush(index) }
-                let range = token.range
-                guard !token.flags.contains(.punctuation), !token.flags.contains(.hasDigit), range.count >= 3,
-                    let (key, tableKey) = Self.lookupKeys(buffer, range)
-                else {
-                    flush(index)
-                    continue
-                }
-                let df = frequencies.count(tableKey)
-                let idf = log(Double(frequencies.documents + 1) / Double(df + 1))
-                run.append((key, idf, range.lowerBound, range.upperBound))
-                if run.count > 8 { flush(index + 1) }
-            }
-            flush(tokens.count)
         }
-        var scored: [(key: UInt64, score: Double)] = []
-        scored.reserveCapacity(order.count)
-        for key in order {
-            let c = candidates[key]!
+        if words.count > runStart { runs.append(runStart..<words.count) }
+        // The frequency table is large and mostly not in the cache: look the words up in a loop of their
+        // own, so that the misses overlap.
+        words.withUnsafeMutableBufferPointer { words in
+            for i in 0..<words.count { words[i].idf = frequencies.idf(tableKeys[i]) }
+        }
+        return KeyphraseCandidates(words: words, runs: runs)
+    }
+
+    /// A scored candidate; the order is best score first, then first use, then candidate order.
+    private struct Scored {
+        var score: Double
+        var first: Int32
+        var index: Int32
+
+        @inline(__always)
+        func isBefore(_ other: Scored) -> Bool {
+            score != other.score
+                ? score > other.score : first != other.first ? first < other.first : index < other.index
+        }
+    }
+
+    /// Scores the candidates and picks the best `maxCount`, leaving out covered phrases and a second
+    /// name of a country.
+    private func choose(from table: KeyphraseCandidates, tokenCount: Int, bytes: [UInt8]) -> [Keyphrase] {
+        let candidates = table.candidates
+        var scored: [Scored] = []
+        scored.reserveCapacity(candidates.count)
+        for (index, c) in candidates.enumerated() {
             if c.words > 1 && c.count < 2 && !c.inTitle { continue }
-            var score = (1 + log(Double(c.count))) * c.idf * (1 + Self.phraseBonus * Double(c.words - 1))
+            var score = (1 + Self.logCount(c.count)) * c.idf * (1 + Self.phraseBonus * Double(c.words - 1))
             score *= 1 + 0.5 * (1 - Double(c.first) / Double(max(1, tokenCount)))
             if c.inTitle { score *= 1.5 }
-            if entityKeys.contains(key) { score *= 1.3 }
-            scored.append((key, score))
+            if c.isEntity { score *= 1.3 }
+            scored.append(Scored(score: score, first: c.first, index: Int32(index)))
         }
-        let bytes = text.bytes
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : candidates[$0.key]!.first < candidates[$1.key]!.first }
+        guard !scored.isEmpty else { return [] }
+        // The best few in order; the rest are sorted only if the choice runs through them.
+        var ranked = Self.best(scored, count: min(scored.count, max(32, maxCount * 4)))
         var chosen: [Keyphrase] = []
-        var chosenKeys: [UInt64] = []
-        var chosenCountries = Set<String>()
-        let top = scored.first?.score ?? 1
-        for (key, score) in scored where chosen.count < maxCount {
-            let c = candidates[key]!
+        var chosenIndices: [Int] = []
+        var chosenCountries: [String] = []
+        let top = ranked[0].score
+        var next = 0
+        while chosen.count < maxCount {
+            if next == ranked.count {
+                guard ranked.count < scored.count else { break }
+                scored.sort { $0.isBefore($1) }
+                ranked = scored
+            }
+            let entry = ranked[next]
+            next += 1
+            let c = candidates[Int(entry.index)]
             // Left out when every occurrence is inside a phrase already chosen.
-            let covered = chosenKeys.contains { other in
-                let o = candidates[other]!
-                return o.count >= c.count && (o.parts.0 == key || o.parts.1 == key || Self.contains(o, key, candidates))
+            let covered = chosenIndices.contains { other in
+                let o = candidates[other]
+                return o.count >= c.count && (o.parts.0 == c.key || o.parts.1 == c.key || table.contains(o, c.key))
             }
             if covered { continue }
             // A country and its demonym (`Syria`, `Syrian`) are one keyphrase: the better-ranked.
-            let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
+            let text = String(decoding: bytes[Int(c.start)..<Int(c.end)], as: UTF8.self)
             if c.words == 1, let country = gazetteer.countryCode(of: text) {
                 if chosenCountries.contains(country) { continue }
-                chosenCountries.insert(country)
+                chosenCountries.append(country)
             }
-            chosenKeys.append(key)
+            chosenIndices.append(Int(entry.index))
             chosen.append(
-                Keyphrase(
-                    text: text, score: (score / top * 1000).rounded() / 1000,
-                    count: c.count))
+                Keyphrase(text: text, score: (entry.score / top * 1000).rounded() / 1000, count: Int(c.count)))
         }
         return chosen
     }
 
-    /// Whether three-word phrase `outer` contains one-word phrase `key` (through its two-word parts).
-    private static func contains(_ outer: Candidate, _ key: UInt64, _ candidates: [UInt64: Candidate]) -> Bool {
-        guard outer.words == 3 else { return false }
-        for part in [outer.parts.0, outer.parts.1] {
-            if let inner = candidates[part], inner.parts.0 == key || inner.parts.1 == key { return true }
+    /// The first `count` of `scored` in ``Scored`` order.
+    private static func best(_ scored: [Scored], count: Int) -> [Scored] {
+        var best: [Scored] = []
+        best.reserveCapacity(count + 1)
+        for entry in scored {
+            if best.count == count {
+                guard entry.isBefore(best[count - 1]) else { continue }
+                best.removeLast()
+            }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if best[mid].isBefore(entry) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(entry, at: low)
         }
-        return false
+        return best
     }
+
+    /// `ln count`, from a table for the small counts most phrases have.
+    @inline(__always)
+    private static func logCount(_ count: Int32) -> Double {
+        count < 64 ? smallLogs[Int(count)] : log(Double(count))
+    }
+
+    private static let smallLogs: [Double] = (0..<64).map { log(Double($0)) }
+
+    /// The inverse of the FNV-1a prime modulo 2^64: undoes the last step of a word key.
+    private static let primeInverse: UInt64 = 0xCE96_5057_AFF6_957B
 
     /// The key of a content word (plural `-s` folded), or `nil` for a stop word or a token that does
     /// not start with a letter.
@@ -182,39 +211,81 @@ public struct KeyphraseEnricher: Enricher {
 
     /// The candidate key (plural folded) and the frequency-table key (as written, lower-cased; the last
     /// part of a hyphenated word) of a content word.
-    static func lookupKeys(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (candidate: UInt64, table: UInt64)? {
+    static func lookupKeys(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> (candidate: UInt64, table: UInt64)? {
+        contentKeys(
+            buffer, range, full: FeatureHash.lowercased(buffer, range.lowerBound, range.upperBound),
+            stopWords: stopWords)
+    }
+
+    /// ``lookupKeys(_:_:)`` given the word's ``FeatureHash/lowercased(_:_:_:)`` key `full` (and
+    /// ``stopWords``, read once by the caller).
+    @inline(__always)
+    static func contentKeys(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, full: UInt64, stopWords: WordTable<Bool>
+    ) -> (
+        candidate: UInt64, table: UInt64
+    )? {
         // A letter first: ASCII, or the lead byte of a two-byte letter (Latin, Greek, Cyrillic…) or of a
         // CJK-range character; not punctuation, symbols or emoji (E2, F0 and up).
         let first = buffer[range.lowerBound]
         let letter =
-            (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first <= 0xDF || first >= 0xE3 && first <= 0xED
+            (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first >= 0xC3 && first <= 0xDF
+            || first >= 0xE3 && first <= 0xED
         guard letter else { return nil }
         var lastHyphen = -1
         for k in range {
             let b = buffer[k]
-            if b == UInt8(ascii: "-") { lastHyphen = k }
-            if b < 0x80 && !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) && b != UInt8(ascii: "-") { return nil }
-            if b == 0xE2 || b >= 0xF0 { return nil }
+            if b < 0x80 {
+                if b == UInt8(ascii: "-") {
+                    lastHyphen = k
+                } else if (b | 0x20) &- 0x61 >= 26 {
+                    return nil
+                }
+            } else if b == 0xE2 || b >= 0xF0 {
+                return nil
+            }
         }
-        let full = WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range]))
         if stopWords.contains(full) { return nil }
         let table =
             lastHyphen > range.lowerBound && lastHyphen + 1 < range.upperBound
-            ? WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[(lastHyphen + 1)..<range.upperBound])) : full
+            ? FeatureHash.lowercased(buffer, lastHyphen + 1, range.upperBound) : full
         let end = range.upperBound
-        if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s") && (buffer[end - 2] | 0x20) != UInt8(ascii: "s") {
-            return (WordFrequencies.key(UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<(end - 1)])), table)
+        if end - range.lowerBound > 4 && (buffer[end - 1] | 0x20) == UInt8(ascii: "s")
+            && (buffer[end - 2] | 0x20) != UInt8(ascii: "s")
+        {
+            // The key without the final `s` (an ASCII byte, hashed as `s`): FNV-1a's last step undone.
+            return ((full &* primeInverse) ^ UInt64(UInt8(ascii: "s")), table)
         }
         return (full, table)
     }
 
-    static func wordKeys(_ text: String) -> Set<UInt64> {
-        var keys = Set<UInt64>()
+    /// Calls `body` with the range of each token of `buffer` (as ``Tokenizer/tokenize(_:into:)`` splits
+    /// it; no flags, which titles and names do not need).
+    @inline(__always)
+    static func forEachTokenRange(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var i = 0
+        while i < buffer.count {
+            let spaceWidth = buffer[i] == 0x0A ? 1 : Tokenizer.spaceWidth(buffer, i)
+            if spaceWidth > 0 {
+                i += spaceWidth
+                continue
+            }
+            let end = Tokenizer.tokenEnd(buffer, i)
+            body(i..<end)
+            i = end
+        }
+    }
+
+    /// The content-word keys of a title (few: searched in order).
+    static func wordKeys(_ text: String) -> [UInt64] {
+        var keys: [UInt64] = []
         var text = text
         text.withUTF8 { buffer in
-            var tokens: [Token] = []
-            Tokenizer.tokenize(buffer, into: &tokens)
-            for token in tokens { if let key = wordKey(buffer, token.range) { keys.insert(key) } }
+            forEachTokenRange(buffer) { range in
+                if let key = wordKey(buffer, range), !keys.contains(key) { keys.append(key) }
+            }
         }
         return keys
     }
@@ -223,20 +294,23 @@ public struct KeyphraseEnricher: Enricher {
     static func phraseKey(_ phrase: String) -> UInt64? {
         var phrase = phrase
         return phrase.withUTF8 { buffer -> UInt64? in
-            var tokens: [Token] = []
-            Tokenizer.tokenize(buffer, into: &tokens)
-            guard !tokens.isEmpty, tokens.count <= 3 else { return nil }
             var key: UInt64 = 0
-            for token in tokens {
-                guard token.range.count >= 3, let word = wordKey(buffer, token.range) else { return nil }
-                key = key &* 0x9E37_79B9_7F4A_7C15 &+ word
+            var words = 0
+            var isPhrase = true
+            forEachTokenRange(buffer) { range in
+                words += 1
+                guard isPhrase, words <= 3, range.count >= 3, let word = wordKey(buffer, range) else {
+                    isPhrase = false
+                    return
+                }
+                key = KeyphraseCandidates.fold(key, word)
             }
-            return key
+            return isPhrase && words > 0 ? key : nil
         }
     }
 
     /// Function words, reporting verbs, titles, days and months: never keyphrases.
-    static let stopWords: Set<UInt64> = Set(
+    static let stopWords: WordTable<Bool> = WordTable(
         """
         the and for are but not you all any can had her was one our out has him his how man new now old see two \
         way who boy did its let put say she too use that with have this will your from they know want been good \
@@ -253,5 +327,5 @@ public struct KeyphraseEnricher: Enricher {
         say saying may might also already always often ever back down off onto near across along behind beyond \
         inside outside toward towards via yes don doesn didn isn aren wasn weren won wouldn couldn shouldn hasn \
         haven hadn
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FeatureHash.lowercased(String($0)) })
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (FeatureHash.lowercased(String($0)), true) })
 }

@@ -33,15 +33,19 @@ public struct SummaryEnricher: Enricher {
         let scores = candidates.map { Self.score($0.features) }
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var chosen: [Int] = []
-        var chosenWords: [Set<UInt64>] = []
+        // The distinct content words of each chosen sentence, sorted.
+        var chosenWords: [[UInt64]] = []
         let body = text.bytes
         for index in order where chosen.count < sentenceCount {
-            let words = body.withUnsafeBufferPointer { buffer in
-                var set = Set<UInt64>()
-                SummarySentences.forEachContentWord(buffer, candidates[index].bytes) { set.insert($0) }
-                return set
+            var words: [UInt64] = []
+            body.withUnsafeBufferPointer { buffer in
+                SummarySentences.forEachContentWord(buffer, candidates[index].bytes) { _, key in words.append(key) }
             }
-            if chosenWords.contains(where: { !words.isEmpty && Double($0.intersection(words).count) / Double(words.count) > 0.6 }) {
+            words.sort()
+            words.removeDuplicates()
+            if !words.isEmpty
+                && chosenWords.contains(where: { Double(Self.sharedCount($0, words)) / Double(words.count) > 0.6 })
+            {
                 continue
             }
             chosen.append(index)
@@ -55,10 +59,42 @@ public struct SummaryEnricher: Enricher {
         }
     }
 
+    /// How many values two sorted arrays without repeats share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                i += 1
+            } else if a[i] > b[j] {
+                j += 1
+            } else {
+                shared += 1
+                i += 1
+                j += 1
+            }
+        }
+        return shared
+    }
+
     /// The model's score of a feature vector.
     static func score(_ features: [Double]) -> Double {
         var total = 0.0
         for (x, w) in zip(features, SummaryWeights.weights) { total += x * w }
         return total
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes repeats from a sorted array.
+    fileprivate mutating func removeDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for i in 1..<count where self[i] != self[kept - 1] {
+            self[kept] = self[i]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -35,49 +35,47 @@ public struct SummarySentences {
     /// Computes the features from `text`'s shared sentence split; `entities` are the article's entities.
     public init(_ text: ArticleText, entities: [Entity]) {
         let ranges = text.sentences
+        var mentionStarts: [Int] = []
+        for entity in entities where entity.type != "MISC" {
+            for mention in entity.mentions { mentionStarts.append(mention.start) }
+        }
+        mentionStarts.sort()
+        var candidates: [Sentence] = []
+        let classes = Self.byteClasses
         text.bytes.withUnsafeBufferPointer { buffer in
             // Word frequencies over the whole body, for centrality.
-            var frequency: [UInt64: Int] = [:]
-            frequency.reserveCapacity(buffer.count / 8)
-            Self.forEachContentWord(buffer, 0..<buffer.count) { frequency[$0, default: 0] += 1 }
-            let mentionStarts = entities.flatMap { $0.type == "MISC" ? [] : $0.mentions.map(\.start) }.sorted()
-            var scalar = 0
-            var scalarAt = 0
-            var candidates: [Sentence] = []
+            let counts = ContentWordCounts(buffer)
             for (index, range) in ranges.enumerated() {
-                while scalarAt < range.lowerBound {
-                    if buffer[scalarAt] & 0xC0 != 0x80 { scalar += 1 }
-                    scalarAt += 1
-                }
-                let scalarStart = scalar
+                let scalarStart = Self.scalarOffset(text, buffer, range.lowerBound)
+                // One table look-up per byte and no branch but for `E2` (typographic quotes).
                 var words = 0
                 var quotes = 0
-                var digits = false
-                var k = range.lowerBound
-                var inWord = false
-                var scalarEnd = scalarStart
-                while k < range.upperBound {
-                    let b = buffer[k]
-                    if b & 0xC0 != 0x80 { scalarEnd += 1 }
-                    // Words start with a letter; numbers alone do not make a sentence.
-                    let letter = b >= 0x80 || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
-                    let wordByte = letter || b >= 0x30 && b <= 0x39
-                    if letter && !inWord { words += 1 }
-                    inWord = wordByte
-                    if b >= 0x30 && b <= 0x39 { digits = true }
-                    if b == 0x22 { quotes += 1 }
-                    if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D) {
-                        quotes += 1
+                var seen: UInt8 = 0
+                var inWord: UInt8 = 0
+                var leads = 0
+                classes.withUnsafeBufferPointer { classes in
+                    var k = range.lowerBound
+                    while k < range.upperBound {
+                        let b = buffer[k]
+                        let c = classes[Int(b)]
+                        leads &+= Int(c & ByteClass.lead)
+                        // Words start with a letter; numbers alone do not make a sentence.
+                        words &+= Int((c >> 1) & ~inWord & 1)
+                        inWord = (c >> 2) & 1
+                        seen |= c
+                        quotes &+= Int((c >> 4) & 1)
+                        if b == 0xE2 && k + 2 < range.upperBound && buffer[k + 1] == 0x80
+                            && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D)
+                        {
+                            quotes += 1
+                        }
+                        k += 1
                     }
-                    k += 1
                 }
+                let digits = seen & ByteClass.digit != 0
+                let scalarEnd = scalarStart + leads
                 guard words >= 6, words <= 80, quotes % 2 == 0 else { continue }
-                var centrality = 0.0
-                var contentCount = 0
-                Self.forEachContentWord(buffer, range) { word in
-                    contentCount += 1
-                    centrality += Double((frequency[word] ?? 1) - 1)
-                }
+                let (centrality, contentCount) = Self.centrality(of: range, buffer, counts)
                 let lower = Self.firstIndex(in: mentionStarts, notBelow: scalarStart)
                 let upper = Self.firstIndex(in: mentionStarts, notBelow: scalarEnd)
                 let position = index
@@ -103,11 +101,84 @@ public struct SummarySentences {
                 x[15] = Self.leansOnPrevious(buffer, range) ? 1 : 0
                 candidates.append(Sentence(bytes: range, scalars: scalarStart..<scalarEnd, features: x))
             }
-            // Centrality relative to the article's most central sentence.
-            let top = candidates.map { $0.features[10] }.max() ?? 0
-            if top > 0 { for i in candidates.indices { candidates[i].features[10] /= top } }
-            sentences = candidates
         }
+        // Centrality relative to the article's most central sentence.
+        let top = candidates.map { $0.features[10] }.max() ?? 0
+        if top > 0 { for i in candidates.indices { candidates[i].features[10] /= top } }
+        sentences = candidates
+    }
+
+    /// How many characters precede byte `byte`, counting a character cut at `byte` (the lead bytes
+    /// before it).
+    private static func scalarOffset(_ text: ArticleText, _ buffer: UnsafeBufferPointer<UInt8>, _ byte: Int) -> Int {
+        byte < buffer.count && buffer[byte] & 0xC0 == 0x80 ? text.scalarOffset(byte) + 1 : text.scalarOffset(byte)
+    }
+
+    /// The sum over the content words of `range` of how often each occurs elsewhere in the body, and how
+    /// many content words `range` has.
+    private static func centrality(
+        of range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ counts: ContentWordCounts
+    )
+        -> (Double, Int)
+    {
+        var centrality = 0.0
+        var contentCount = 0
+        func isLetter(_ k: Int) -> Bool { buffer[k] >= 0x80 || (buffer[k] | 0x20) &- 0x61 < 26 }
+        let cutAtStart =
+            range.lowerBound > 0 && range.lowerBound < buffer.count && isLetter(range.lowerBound - 1)
+            && isLetter(range.lowerBound)
+        let cutAtEnd =
+            range.upperBound > range.lowerBound && range.upperBound < buffer.count && isLetter(range.upperBound - 1)
+            && isLetter(range.upperBound)
+        if cutAtStart || cutAtEnd {
+            // A word cut by the sentence's edge is not the body's word: hash the sentence's own.
+            forEachContentWord(buffer, range) { _, word in
+                contentCount += 1
+                centrality += Double(max(1, counts.count(word)) - 1)
+            }
+            return (centrality, contentCount)
+        }
+        // The body's content words that start in the range are the range's own.
+        var w = counts.firstWord(notBefore: range.lowerBound)
+        counts.starts.withUnsafeBufferPointer { starts in
+            counts.slots.withUnsafeBufferPointer { slots in
+                counts.counts.withUnsafeBufferPointer { tally in
+                    while w < starts.count && Int(starts[w]) < range.upperBound {
+                        contentCount += 1
+                        centrality += Double(tally[Int(slots[w])] - 1)
+                        w += 1
+                    }
+                }
+            }
+        }
+        return (centrality, contentCount)
+    }
+
+    /// Bits of ``byteClasses``.
+    enum ByteClass {
+        /// Not a UTF-8 continuation byte: starts a character.
+        static let lead: UInt8 = 1
+        /// A letter or any non-ASCII byte (bit 1), which starts a word.
+        static let letter: UInt8 = 2
+        /// A letter or digit (bit 2), which continues a word.
+        static let wordByte: UInt8 = 4
+        static let digit: UInt8 = 8
+        /// `"` (bit 4).
+        static let quote: UInt8 = 16
+    }
+
+    /// The ``ByteClass`` bits of each byte value.
+    static let byteClasses: [UInt8] = (0..<256).map { value in
+        let b = UInt8(value)
+        let letter = b >= 0x80 || (b | 0x20) &- 0x61 < 26
+        let digit = b &- 0x30 < 10
+        var c: UInt8 = 0
+        if b & 0xC0 != 0x80 { c |= ByteClass.lead }
+        if letter { c |= ByteClass.letter }
+        if letter || digit { c |= ByteClass.wordByte }
+        if digit { c |= ByteClass.digit }
+        if b == 0x22 { c |= ByteClass.quote }
+        return c
     }
 
     /// The first index of sorted `values` whose value is at least `bound`.
@@ -121,34 +192,47 @@ public struct SummarySentences {
         return low
     }
 
-    /// Calls `body` with the key of each word of 4 or more letters in `range` that is not a stop word.
-    static func forEachContentWord(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64) -> Void) {
+    /// Calls `body` with the first byte and the key of each word of 4 or more letters in `range` that is
+    /// not a stop word.
+    static func forEachContentWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int, UInt64) -> Void
+    ) {
+        forEachContentWord(buffer, range, stopWords: stopWords, body)
+    }
+
+    /// ``forEachContentWord(_:_:_:)`` with ``stopWords`` read once by the caller.
+    @inline(__always)
+    static func forEachContentWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stopWords: WordTable<Bool>,
+        _ body: (Int, UInt64) -> Void
+    ) {
         var k = range.lowerBound
         while k < range.upperBound {
             let start = k
-            while k < range.upperBound, buffer[k] >= 0x80 || (buffer[k] | 0x20) >= 0x61 && (buffer[k] | 0x20) <= 0x7A { k += 1 }
+            while k < range.upperBound, buffer[k] >= 0x80 || (buffer[k] | 0x20) &- 0x61 < 26 { k += 1 }
             if k - start >= 4 {
                 let key = FeatureHash.lowercased(buffer, start, k)
-                if !stopWords.contains(key) { body(key) }
+                if !stopWords.contains(key) { body(start, key) }
             }
             k += 1
         }
     }
 
     /// Frequent words of 4 or more letters that say nothing about the topic.
-    static let stopWords: Set<UInt64> = Set(
+    static let stopWords: WordTable<Bool> = WordTable(
         [
             "that", "this", "with", "from", "have", "were", "been", "they", "their", "there", "which", "would",
             "about", "after", "also", "into", "more", "than", "when", "what", "will", "some", "other", "could",
             "over", "only", "them", "then", "these", "those", "said", "says", "just", "very", "your", "where",
             "while", "being", "because", "such", "many", "most", "much", "like", "even", "before", "still",
-        ].map { FeatureHash.lowercased($0) })
+        ].map { (FeatureHash.lowercased($0), true) })
 
     /// Opens with `"`, `“` or `‘`.
     static func startsWithQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let k = range.lowerBound
         if buffer[k] == 0x22 { return true }
-        return range.count >= 3 && buffer[k] == 0xE2 && buffer[k + 1] == 0x80 && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x98)
+        return range.count >= 3 && buffer[k] == 0xE2 && buffer[k + 1] == 0x80
+            && (buffer[k + 2] == 0x9C || buffer[k + 2] == 0x98)
     }
 
     /// Opens with a word that refers back (`He`, `She`, `They`, `It`, `This`, `But`, `And`, `Also`).
@@ -158,8 +242,8 @@ public struct SummarySentences {
         return openers.contains(FeatureHash.lowercased(buffer, range.lowerBound, end))
     }
 
-    static let openers: Set<UInt64> = Set(
+    static let openers: WordTable<Bool> = WordTable(
         ["he", "she", "they", "it", "this", "that", "these", "but", "and", "also", "its", "his", "her", "their"].map {
-            FeatureHash.lowercased($0)
+            (FeatureHash.lowercased($0), true)
         })
 }
