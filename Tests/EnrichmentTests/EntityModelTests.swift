@@ -121,6 +121,31 @@ private let corpus = """
         #expect(Set(first[0]).count == first[0].count)
     }
 
+    @Test func cacheKeyCoversEveryStaticFeature() {
+        // Typographic and ASCII quotes hash alike in the word, but the affixes are cut at byte offsets:
+        // the score cache's key must tell such spellings apart, or tags depend on earlier articles.
+        let text = Array("“Pirates \"Pirates Pirates” Pirates\" ’tis 'tis PIRATES pirates Pirates".utf8)
+        var tokens: [Token] = []
+        text.withUnsafeBufferPointer { Tokenizer.tokenize($0, into: &tokens) }
+        var features = EntityFeatures()
+        text.withUnsafeBufferPointer { buffer in
+            tokens.withUnsafeBufferPointer { features.prepare(buffer, $0, gazetteer: smallGazetteer(), clusters: WordClusters()) }
+        }
+        let out = UnsafeMutablePointer<UInt64>.allocate(capacity: EntityFeatures.capacity)
+        defer { out.deallocate() }
+        var byKey: [UInt64: [UInt64]] = [:]
+        for k in tokens.indices {
+            let n = features.staticFeatures(k, into: out)
+            let statics = Array(UnsafeBufferPointer(start: out, count: n))
+            if let seen = byKey[features.staticKey(k)] {
+                #expect(seen == statics, "token \(k) shares a cache key with different features")
+            } else {
+                byKey[features.staticKey(k)] = statics
+            }
+        }
+        #expect(byKey.count >= 6)
+    }
+
     @Test func trainsOnATinyCorpusAndTagsNewSentences() {
         let model = trainSmall()
         let tagger = EntityTagger(model: model)

@@ -148,11 +148,17 @@ struct EntityFeatures {
         return (h, prefix2, prefix3, shape, lowerASCII)
     }
 
-    /// A key for everything ``staticFeatures(_:into:)`` reads: the word, its shape and its case.
+    /// A key for everything ``staticFeatures(_:into:)`` reads: the word, its shape, its case and its
+    /// affixes. The affixes are needed: they are cut at byte offsets, so two spellings that share the
+    /// word hash (`“Pirates` and `"Pirates`, where typographic quotes hash as ASCII ones) can differ in
+    /// them, and a cache keyed without them would give one the other's scores, making the tags depend
+    /// on which articles the worker saw before.
     @inline(__always)
     func staticKey(_ k: Int) -> UInt64 {
         let caseBits = UInt64(flags[k].rawValue & (Token.Flags.capitalized.rawValue | Token.Flags.allCaps.rawValue))
-        return FeatureHash.combine(FeatureHash.combine(words[k], shapes[k]), caseBits)
+        var key = FeatureHash.combine(FeatureHash.combine(words[k], shapes[k]), caseBits)
+        for a in 0..<5 { key = FeatureHash.combine(key, affixes[k * 5 + a]) }
+        return key
     }
 
     /// Writes the features that depend on token `k`'s own text only (so their scores can be cached
