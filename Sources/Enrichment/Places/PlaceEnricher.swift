@@ -320,7 +320,9 @@ public struct PlaceEnricher: Enricher {
         var body = body
         body.withUTF8 { bytes in
             var coveredIndex = 0
-            PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: true) { first, runs in
+            PlaceWords(bytes, namesOnly: true).forEachRun(
+                in: bytes, maxWords: 4, capitalisedOnly: true, firstWordFilter: gazetteer.mayStartCountryName
+            ) { first, runs in
                 while coveredIndex < covered.count && covered[coveredIndex].upperBound <= first.scalarStart { coveredIndex += 1 }
                 for run in runs.reversed() {
                     // Runs that overlap an entity mention are the entity path's.

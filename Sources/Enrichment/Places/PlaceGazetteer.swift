@@ -57,6 +57,9 @@ public struct PlaceGazetteer: Sendable {
     private let index: WordTable<UInt64>
     private let matchList: [Match]
     private let countryRows: [String: Int32]
+    /// ``PlaceName`` keys of the first word of every country and area name and demonym (not the rare
+    /// alternates): a run of words whose first word is not here names no country.
+    private let countryFirstWords: WordTable<Bool>
 
     /// The longest name, in words, that ``matches(_:)`` can find.
     public static let maxWords = 6
@@ -70,6 +73,7 @@ public struct PlaceGazetteer: Sendable {
         pairs.reserveCapacity(120_000)
         var rowKeys: [UInt64] = []
         var countryRows: [String: Int32] = [:]
+        var countryFirstWords: [(UInt64, Bool)] = []
         entries.reserveCapacity(40_000)
         var lineNumber = 0
         var start = 0
@@ -112,7 +116,11 @@ public struct PlaceGazetteer: Sendable {
                 var nameStart = fields[field].lowerBound
                 for k in fields[field].lowerBound...fields[field].upperBound
                 where k == fields[field].upperBound || table[k] == UInt8(ascii: "|") {
-                    let key = PlaceName.key(UnsafeBufferPointer(rebasing: table[nameStart..<k]))
+                    let name = UnsafeBufferPointer(rebasing: table[nameStart..<k])
+                    let key = PlaceName.key(name)
+                    if kind == .country || kind == .area, form != .alternate {
+                        countryFirstWords.append((PlaceName.firstWordKey(name), true))
+                    }
                     nameStart = k + 1
                     if rowKeys.contains(key) { continue }
                     rowKeys.append(key)
@@ -141,6 +149,7 @@ public struct PlaceGazetteer: Sendable {
         self.index = WordTable(ranges)
         self.matchList = pairs.map(\.match)
         self.countryRows = countryRows
+        self.countryFirstWords = WordTable(countryFirstWords)
     }
 
     /// The table built into the binary, read once.
@@ -161,6 +170,11 @@ public struct PlaceGazetteer: Sendable {
         guard let packed = index[key] else { return [] }
         let start = Int(packed >> 32)
         return matchList[start..<start + Int(packed & 0xFFFF_FFFF)]
+    }
+
+    /// Whether a name starting with the word of ``PlaceName`` key `key` can be a country or an area.
+    func mayStartCountryName(_ key: UInt64) -> Bool {
+        countryFirstWords.contains(key)
     }
 
     /// The entries `name` can mean.

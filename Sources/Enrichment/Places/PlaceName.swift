@@ -33,6 +33,20 @@ public enum PlaceName {
         return hash
     }
 
+    /// The key of `name`'s first word: after a leading `the `, up to the first space, dash or line
+    /// break (where ``key(_:)`` puts a space), so that a name's key can only equal a run's when their
+    /// first words' keys are equal.
+    public static func firstWordKey(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        func isSeparator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+        var start = leadingArticleLength(name)
+        while start < name.count, isSeparator(name[start]) { start += 1 }
+        var end = start
+        while end < name.count, !isSeparator(name[end]) { end += 1 }
+        return key(UnsafeBufferPointer(rebasing: name[start..<end]))
+    }
+
     /// 4 if `name` starts with `the ` in any case, else 0.
     private static func leadingArticleLength<Bytes: Collection<UInt8>>(_ name: Bytes) -> Int {
         var i = name.startIndex

@@ -79,8 +79,10 @@ struct PlaceWords {
     /// Calls `body` with the key of every run of up to `maxWords` joined words, shortest first, for
     /// runs that start and end with a capitalised word (any word when `capitalisedOnly` is false).
     /// `body` returns how many words it consumed (0 to go on with the next word).
+    /// With `firstWordFilter`, only starts whose first word's key passes it are offered.
     func forEachRun(
         in bytes: UnsafeBufferPointer<UInt8>, maxWords: Int, capitalisedOnly: Bool,
+        firstWordFilter: ((UInt64) -> Bool)? = nil,
         _ body: (_ first: Word, _ runs: [(words: Int, key: UInt64, last: Word)]) -> Int
     ) {
         var runs: [(words: Int, key: UInt64, last: Word)] = []
@@ -88,6 +90,10 @@ struct PlaceWords {
         while i < words.count {
             let first = words[i]
             guard first.capitalised || !capitalisedOnly, !first.article else {
+                i += 1
+                continue
+            }
+            if let firstWordFilter, !firstWordFilter(PlaceName.key(UnsafeBufferPointer(rebasing: bytes[first.start..<first.end]))) {
                 i += 1
                 continue
             }
