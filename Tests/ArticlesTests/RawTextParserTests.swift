@@ -329,6 +329,33 @@ import Testing
         #expect(article.body.hasPrefix("The city council voted"))
     }
 
+    @Test func aVideoHeadlineWithItsLengthIsNotTheTitle() throws {
+        let text = """
+            Harbour seals return to the estuary (2019) 01:02
+            Riverton (CNN)
+            More than 200 seals were counted in the Riverton estuary this summer, the highest number since records began, wildlife officers said on Tuesday.
+            The officers said cleaner water and fewer boats had helped the colony recover.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == nil)
+        #expect(article.media.first == MediaItem(kind: .video, text: "Harbour seals return to the estuary (2019)", durationSeconds: 62))
+        #expect(article.body.hasPrefix("More than 200 seals"))
+    }
+
+    @Test func aHeadlineSharingNoWordWithTheStoryIsNotItsTitle() throws {
+        let text = """
+            Markets rally as chipmakers rebound
+            Riverton (CNN)
+            More than 200 seals were counted in the Riverton estuary this summer, the highest number since records began, wildlife officers said on Tuesday.
+            The officers said cleaner water and fewer boats had helped the colony recover.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == nil)
+        #expect(article.removed.contains(RemovedBlock(kind: "header", text: "Markets rally as chipmakers rebound")))
+        let related = try RawTextParser().parse("Seals return to the estuary\n" + text.split(separator: "\n").dropFirst().joined(separator: "\n"))
+        #expect(related.title == "Seals return to the estuary")
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

@@ -135,4 +135,17 @@ enum MediaPatterns {
         if i + 2 < end, buffer[i] == 0xE2, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA6 { i += 3 }
         return i < end ? i..<end : start..<end
     }
+
+    /// A video's length at the end of a headline (`Oaks cut down (2013) 01:02`): the seconds and where
+    /// the headline ends, for a line of two or more words before `m:ss`, `mm:ss` or `h:mm:ss`.
+    static func trailingDuration(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> (Int, Int)? {
+        guard end - start >= 8, buffer[end - 3] == UInt8(ascii: ":"), buffer[end - 1] &- 0x30 < 10, buffer[end - 4] &- 0x30 < 10
+        else { return nil }
+        var k = end
+        while k > start, buffer[k - 1] != 0x20 { k -= 1 }
+        guard k > start + 1, end - k >= 4, end - k <= 8, buffer[start..<(k - 1)].contains(0x20),
+            let (seconds, credit) = videoDuration(buffer, start: k, end: end), credit == nil
+        else { return nil }
+        return (seconds, k - 1)
+    }
 }

@@ -31,6 +31,8 @@ struct RawTextAnalysis {
     var roles: [Role]
     var features: [LineFeatures]
     var title: String?
+    /// The line the title was taken from.
+    var titleLine: Int?
     var highlights: [String] = []
     var dateline: Dateline?
     /// Line index and byte offset where body text starts after an inline dateline.
@@ -138,6 +140,35 @@ struct RawTextAnalysis {
         findStandfirst(from: firstBody)
         findContributors()
         keepSubheadings()
+        dropUnrelatedTitle()
+    }
+
+    /// A title that shares no word with the body or the highlights is some other story's headline (a
+    /// related video's), a section label or a prompt: the article has no title then. Not in newswire
+    /// (indented paragraphs, or an all-capitals headline), where a results table under its headline
+    /// shares no word with it.
+    mutating func dropUnrelatedTitle() {
+        guard let line = titleLine, !indentsParagraphs, features[line].upperLetters * 2 < features[line].letters,
+            contentWords(line) >= 2, roles.contains(.body)
+        else { return }
+        for j in 0..<count where (roles[j] == .body || roles[j] == .highlight) && sharesWord(line, j) { return }
+        roles[line] = .header
+        title = nil
+        titleLine = nil
+    }
+
+    /// How many words of four or more letters, not function words, line `i` has.
+    func contentWords(_ i: Int) -> Int {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            let line = document.lines[i]
+            var count = 0
+            var start = line.start
+            for k in line.start...line.end where k == line.end || !Self.isLetter(buffer[k]) {
+                if k - start >= 4, !ByteSearch.containsAny(buffer, start, k, Self.functionWords) { count += 1 }
+                start = k + 1
+            }
+            return count
+        }
     }
 
     /// Summary sentences above the byline or time stamp (a standfirst: `Title` / `One-sentence summary.`
@@ -195,13 +226,15 @@ struct RawTextAnalysis {
                 defer { start = i + 1 }
                 let length = i - start
                 guard length >= 4, !ByteSearch.containsAny(buffer, start, i, Self.functionWords) else { continue }
+                let first = ByteSearch.lower(buffer[start])
                 var k = lineB.start
                 while k + length <= lineB.end {
-                    if (k == lineB.start || !Self.isLetter(buffer[k - 1]))
-                        && (k + length == lineB.end || !Self.isLetter(buffer[k + length]))
-                        && (0..<length).allSatisfy({ ByteSearch.lower(buffer[k + $0]) == ByteSearch.lower(buffer[start + $0]) })
+                    if ByteSearch.lower(buffer[k]) == first, k == lineB.start || !Self.isLetter(buffer[k - 1]),
+                        k + length == lineB.end || !Self.isLetter(buffer[k + length])
                     {
-                        return true
+                        var m = 1
+                        while m < length, ByteSearch.lower(buffer[k + m]) == ByteSearch.lower(buffer[start + m]) { m += 1 }
+                        if m == length { return true }
                     }
                     k += 1
                 }
@@ -232,10 +265,22 @@ struct RawTextAnalysis {
                 } else if MediaPatterns.isMediaLabel(buffer, start: line.start, end: line.end), i + 1 < count,
                     features[i + 1].words >= 4, features[i + 1].words <= 40
                 {
-                    // `Image` / `Photo` on its own line, then the picture's caption.
+                    // `Image` / `Photo` on its own line, then the picture's caption (its credit split off
+                    // if glued on).
                     roles[i] = .image
                     roles[i + 1] = .caption
-                    media.append((i + 1, MediaItem(kind: .caption, text: text(i + 1))))
+                    let next = document.lines[i + 1]
+                    if let credit = MediaPatterns.attachedCredit(buffer, start: next.start, end: next.end, words: features[i + 1].words) {
+                        let text = Self.trimmed(document.string(next.start, credit.captionEnd))
+                        let creditText = document.string(credit.credit.lowerBound, credit.credit.upperBound)
+                        media.append((i + 1, MediaItem(kind: .caption, text: text, credit: creditText)))
+                    } else {
+                        media.append((i + 1, MediaItem(kind: .caption, text: text(i + 1))))
+                    }
+                } else if let (seconds, titleEnd) = MediaPatterns.trailingDuration(buffer, start: line.start, end: line.end) {
+                    // A video's headline with its length after it (`Oaks cut down (2013) 01:02`).
+                    roles[i] = .video
+                    media.append((i, MediaItem(kind: .video, text: document.string(line.start, titleEnd), durationSeconds: seconds)))
                 } else if let (seconds, credit) = MediaPatterns.videoDuration(buffer, start: line.start, end: line.end) {
                     roles[i] = .video
                     var titleLine: Int?
@@ -325,6 +370,7 @@ struct RawTextAnalysis {
             {
                 roles[i] = .title
                 title = text(i)
+                titleLine = i
             } else if highlightsLayout && features[i].isSentenceEnd && features[i].words >= 4 {
                 roles[i] = .caption
                 media.append((i, MediaItem(kind: .caption, text: text(i))))
