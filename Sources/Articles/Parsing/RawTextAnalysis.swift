@@ -202,16 +202,13 @@ struct RawTextAnalysis {
         }
     }
 
-    /// Whether line `i` has the marks of a credit or label rather than a heading: a slash or bar
-    /// (`Jane Roe/CNET`), or a media label before a colon (`Image: Acme`).
+    /// Whether line `i` has the marks of a credit, label or headline rather than a subheading: a slash
+    /// or bar (`Jane Roe/CNET`), or the colon or comma of a news headline (`U.N.: 40,000 fleeing
+    /// Aleppo`, `Image: Acme`).
     func looksLikeCredit(_ i: Int) -> Bool {
         let line = document.lines[i]
-        return document.bytes.withUnsafeBufferPointer { buffer in
-            if buffer[line.start..<line.end].contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "|") }) {
-                return true
-            }
-            guard let colon = buffer[line.start..<line.end].firstIndex(of: UInt8(ascii: ":")) else { return false }
-            return MediaPatterns.isMediaLabel(buffer, start: line.start, end: colon)
+        return document.bytes[line.start..<line.end].contains {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",")
         }
     }
 
