@@ -362,6 +362,22 @@ import Testing
         #expect(related.title == "Seals return to the estuary")
     }
 
+    @Test func captionWithACreditLabelAfterItsSentence() throws {
+        let text = """
+            The ferry service to the islands resumed on Monday after a week of storms, the operator said.
+            Passengers board the first ferry of the week at the harbour on Monday morning. Credit...Jane Roe/Example Agency
+            Tickets bought for cancelled sailings will be refunded in full, the operator added on its website.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(!article.body.contains("Credit"))
+        #expect(
+            article.media == [
+                MediaItem(
+                    kind: .caption, text: "Passengers board the first ferry of the week at the harbour on Monday morning.",
+                    credit: "Jane Roe/Example Agency")
+            ])
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

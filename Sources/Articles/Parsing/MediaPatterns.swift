@@ -97,6 +97,10 @@ enum MediaPatterns {
             } else if b == 0xE2, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA6 {
                 next = i + 3
             }
+            if b == UInt8(ascii: "."), next > 0, next + 8 < end, buffer[next] == 0x20, hasCreditLabel(buffer, next + 1, end) {
+                // `… at left. Credit...Jane Roe/Getty Images`: a credit label after the sentence.
+                next += 1
+            }
             if next > 0, next < end, buffer[next] &- UInt8(ascii: "A") < 26 {
                 var tailWords = 1
                 for k in next..<end where buffer[k] == 0x20 { tailWords += 1 }
@@ -122,6 +126,16 @@ enum MediaPatterns {
             wordStart = k - 1
         }
         return nil
+    }
+
+    /// Whether `buffer[start..<end]` starts with `Credit` and a dot or colon.
+    private static func hasCreditLabel(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let label = Array("credit".utf8)
+        guard end - start > label.count + 1, (0..<label.count).allSatisfy({ buffer[start + $0] | 0x20 == label[$0] }) else {
+            return false
+        }
+        let after = buffer[start + label.count]
+        return after == UInt8(ascii: ".") || after == UInt8(ascii: ":") || after == 0xE2
     }
 
     /// `range` without a leading `Credit` label and the dots, colon and spaces after it.
