@@ -378,6 +378,31 @@ import Testing
             ])
     }
 
+    @Test func shoppingLinesDisclosuresAndEditorsNotesAreRemoved() throws {
+        let text = """
+            Ten kitchen gadgets our readers swear by
+            We pick every product ourselves. When you buy through the links on this page, we may earn a commission.
+            A garlic press that also peels the cloves, which our tester used every day for a month.
+            Get it from Example Shop for $12.99 (available in two colours).
+            A silicone lid that fits any bowl and keeps leftovers fresh for days in the fridge.
+            $8 at Example Mart
+            This story has been updated with new prices.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(!article.body.contains("$"))
+        #expect(!article.body.contains("commission"))
+        #expect(!article.body.contains("updated"))
+        #expect(article.body.contains("garlic press") && article.body.contains("silicone lid"))
+        #expect(article.removed.filter { $0.kind == "promo" }.count == 2)
+        #expect(article.removed.contains { $0.kind == "disclosure" })
+        #expect(article.removed.contains(RemovedBlock(kind: "editor_note", text: "This story has been updated with new prices.")))
+        // Newswire prose that mentions a commission and a purchase, or an update, stays.
+        let wire = try RawTextParser().parse(
+            "The company must report the purchase of its shares to the Securities and Exchange Commission, a link between the two deals.\n"
+                + "This index has been updated to reflect 1982-84 consumption patterns, the bureau said on Friday.")
+        #expect(wire.removed.isEmpty)
+    }
+
     @Test(arguments: ["", "   \n\n\t ", "\u{200B}\u{FEFF}"])
     func emptyTextThrows(text: String) {
         #expect(throws: ParseError.self) { try RawTextParser().parse(text) }

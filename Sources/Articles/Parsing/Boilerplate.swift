@@ -20,4 +20,67 @@ enum Boilerplate {
     static func isReadMore(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         ByteSearch.contains(buffer, start, end, readMore)
     }
+
+    /// Publisher text around an article's prose that is not navigation.
+    enum Note {
+        /// A shopping call to action with a price (`Get it from Acme for $9.55.`, `$60 at Acme`).
+        case promo
+        /// An affiliate-link disclosure (`… we may earn a commission`).
+        case disclosure
+        /// An editor's note about the story itself (`This story will be updated.`).
+        case editorNote
+    }
+
+    private static let promoOpenings = ByteSearch.NeedleSet(["get ", "buy ", "shop ", "order "])
+    private static let disclosurePhrases = ByteSearch.NeedleSet([
+        "share of sales", "affiliate commission", "earn a commission", "get a commission", "earn a small", "a commission for",
+    ])
+    private static let editorPhrases = ByteSearch.NeedleSet([
+        "will be updated", "developing story", "edited for length", "has been updated", "has been corrected",
+    ])
+    private static let editorOpenings: [[UInt8]] = [
+        "this story", "this article", "this post", "this report", "this breaking", "this is ", "reviews ", "the reviews ",
+        "editor's note", "correction",
+    ].map { Array($0.utf8) }
+
+    /// What publisher note the line in `buffer[start..<end]` (`words` long) is, if any.
+    static func note(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int) -> Note? {
+        if words <= 20, hasPrice(buffer, start, end) {
+            // `Get it from X for $9`, or a price first: `$60 at X`, `$60 from X`.
+            let opening = promoOpenings.needles.contains { needle in
+                end - start > needle.count && (0..<needle.count).allSatisfy { ByteSearch.lower(buffer[start + $0]) == needle[$0] }
+            }
+            if opening || buffer[start] == UInt8(ascii: "$") || buffer[start] == 0xC2 || buffer[start] == 0xE2,
+                opening || ByteSearch.contains(buffer, start, min(end, start + 16), Array(" at ".utf8))
+                    || ByteSearch.contains(buffer, start, min(end, start + 16), Array(" from ".utf8))
+            {
+                return .promo
+            }
+        }
+        if words <= 80, ByteSearch.containsAny(buffer, start, end, disclosurePhrases),
+            ByteSearch.contains(buffer, start, end, Array("link".utf8))
+        {
+            return .disclosure
+        }
+        // `This story has been updated …`, `Reviews have been edited for length …`.
+        if words <= 20, editorOpenings.contains(where: { opening in
+            end - start > opening.count && (0..<opening.count).allSatisfy { ByteSearch.lower(buffer[start + $0]) == opening[$0] }
+        }), ByteSearch.containsAny(buffer, start, end, editorPhrases) {
+            return .editorNote
+        }
+        return nil
+    }
+
+    /// Whether the line has a price: a currency sign (`$`, `£`, `€`) right before a digit.
+    private static func hasPrice(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i + 1 < end {
+            let b = buffer[i]
+            if b == UInt8(ascii: "$"), buffer[i + 1] &- 0x30 < 10 { return true }
+            if b == 0xC2, i + 2 < end, buffer[i + 1] == 0xA3, buffer[i + 2] &- 0x30 < 10 { return true }  // £
+            if b == 0xE2, i + 3 < end, buffer[i + 1] == 0x82, buffer[i + 2] == 0xAC, buffer[i + 3] &- 0x30 < 10 { return true }  // €
+            i += 1
+        }
+        return false
+    }
 }

@@ -3,6 +3,7 @@ struct RawTextAnalysis {
     enum Role: UInt8 {
         case unassigned, body, title, highlightsMarker, highlight, dateline, video, videoTitle, image
         case caption, duplicate, credit, teaser, navigation, readMore, contributors, byline, header, embed
+        case promo, disclosure, editorNote
 
         /// The ``RemovedBlock/kind`` for roles recorded as removed blocks.
         var removedKind: String? {
@@ -21,6 +22,9 @@ struct RawTextAnalysis {
             case .header: return "header"
             case .title: return "title"
             case .embed: return "embed"
+            case .promo: return "promo"
+            case .disclosure: return "disclosure"
+            case .editorNote: return "editor_note"
             case .unassigned, .body, .highlight, .dateline: return nil
             }
         }
@@ -523,6 +527,8 @@ struct RawTextAnalysis {
                 if publishedAt == nil { publishedAt = time }
             } else if let kind = furniture(i) {
                 roles[i] = kind
+            } else if let note = publisherNote(i) {
+                roles[i] = note
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) && !tableRows[i - start]
                 && !(indentsParagraphs && endsMidPhrase(i))
             {
@@ -588,6 +594,22 @@ struct RawTextAnalysis {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for k in line.start..<line.end { hash = (hash ^ UInt64(buffer[k])) &* 0x100_0000_01b3 }
             return hash
+        }
+    }
+
+    /// The role of a shopping call to action, an affiliate disclosure or an editor's note (``Boilerplate``);
+    /// none in newswire copy, whose hard-wrapped lines are sentence fragments.
+    func publisherNote(_ i: Int) -> Role? {
+        guard !indentsParagraphs else { return nil }
+        let line = document.lines[i]
+        let note = document.bytes.withUnsafeBufferPointer {
+            Boilerplate.note($0, line.start, line.end, words: features[i].words)
+        }
+        switch note {
+        case .promo: return .promo
+        case .disclosure: return .disclosure
+        case .editorNote: return .editorNote
+        case nil: return nil
         }
     }
 
