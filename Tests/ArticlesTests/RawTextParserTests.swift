@@ -386,6 +386,7 @@ import Testing
             Get it from Example Shop for $12.99 (available in two colours).
             A silicone lid that fits any bowl and keeps leftovers fresh for days in the fridge.
             $8 at Example Mart
+            MORE: Our tester ranks every blender on the market, from the cheapest to the ones that cost as much as a used car, for you
             This story has been updated with new prices.
             """
         let article = try RawTextParser().parse(text)
@@ -394,6 +395,7 @@ import Testing
         #expect(!article.body.contains("updated"))
         #expect(article.body.contains("garlic press") && article.body.contains("silicone lid"))
         #expect(article.removed.filter { $0.kind == "promo" }.count == 2)
+        #expect(!article.body.contains("MORE:"))
         #expect(article.removed.contains { $0.kind == "disclosure" })
         #expect(article.removed.contains(RemovedBlock(kind: "editor_note", text: "This story has been updated with new prices.")))
         // Newswire prose that mentions a commission and a purchase, or an update, stays.

@@ -21,6 +21,26 @@ enum Boilerplate {
         ByteSearch.contains(buffer, start, end, readMore)
     }
 
+    private static let linkLabels: [[UInt8]] = ["more:", "related:", "read more:", "read:", "watch:", "see also:", "also read:"].map {
+        Array($0.utf8)
+    }
+
+    /// Whether the line in `buffer[start..<end]` is a link to another story: an upper-case label
+    /// (`MORE: …`, `READ: …`, `RELATED: …`) at any headline length, or `Read …'s review … for more`.
+    static func isStoryLink(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int) -> Bool {
+        guard words <= 30, end - start > 6 else { return false }
+        for label in linkLabels where end - start > label.count + 2 {
+            if (0..<label.count).allSatisfy({ ByteSearch.lower(buffer[start + $0]) == label[$0] }),
+                buffer[start + 1] &- UInt8(ascii: "A") < 26
+            {
+                return true
+            }
+        }
+        let read = Array("read ".utf8)
+        return words <= 25 && (0..<read.count).allSatisfy({ ByteSearch.lower(buffer[start + $0]) == read[$0] })
+            && ByteSearch.contains(buffer, start, end, Array(" for more".utf8))
+    }
+
     /// Publisher text around an article's prose that is not navigation.
     enum Note {
         /// A shopping call to action with a price (`Get it from Acme for $9.55.`, `$60 at Acme`).

@@ -529,6 +529,8 @@ struct RawTextAnalysis {
                 roles[i] = kind
             } else if let note = publisherNote(i) {
                 roles[i] = note
+            } else if !indentsParagraphs, isStoryLink(i) {
+                roles[i] = .teaser
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) && !tableRows[i - start]
                 && !(indentsParagraphs && endsMidPhrase(i))
             {
@@ -595,6 +597,12 @@ struct RawTextAnalysis {
             for k in line.start..<line.end { hash = (hash ^ UInt64(buffer[k])) &* 0x100_0000_01b3 }
             return hash
         }
+    }
+
+    /// Whether line `i` links to another story (``Boilerplate/isStoryLink(_:_:_:words:)``).
+    func isStoryLink(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { Boilerplate.isStoryLink($0, line.start, line.end, words: features[i].words) }
     }
 
     /// The role of a shopping call to action, an affiliate disclosure or an editor's note (``Boilerplate``);
