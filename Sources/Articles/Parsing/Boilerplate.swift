@@ -55,6 +55,8 @@ enum Boilerplate {
     private static let disclosurePhrases = ByteSearch.NeedleSet([
         "share of sales", "affiliate commission", "earn a commission", "get a commission", "earn a small", "a commission for",
     ])
+    private static let commission = Array("commission".utf8)
+    private static let shareOfSales = Array("share of sales".utf8)
     private static let editorPhrases = ByteSearch.NeedleSet([
         "will be updated", "developing story", "edited for length", "has been updated", "has been corrected",
     ])
@@ -63,8 +65,9 @@ enum Boilerplate {
         "editor's note", "correction",
     ].map { Array($0.utf8) }
 
-    /// What publisher note the line in `buffer[start..<end]` (`words` long) is, if any.
-    static func note(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int) -> Note? {
+    /// What publisher note the line in `buffer[start..<end]` (`words` long) is, if any; disclosures are
+    /// looked for only at the `edge` of the article (its first or last lines), where pages put them.
+    static func note(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int, edge: Bool) -> Note? {
         if words <= 20, hasPrice(buffer, start, end) {
             // `Get it from X for $9`, or a price first: `$60 at X`, `$60 from X`.
             let opening = promoOpenings.needles.contains { needle in
@@ -77,7 +80,9 @@ enum Boilerplate {
                 return .promo
             }
         }
-        if words <= 80, ByteSearch.containsAny(buffer, start, end, disclosurePhrases),
+        if edge, words <= 80,
+            ByteSearch.contains(buffer, start, end, commission) || ByteSearch.contains(buffer, start, end, shareOfSales),
+            ByteSearch.containsAny(buffer, start, end, disclosurePhrases),
             ByteSearch.contains(buffer, start, end, Array("link".utf8))
         {
             return .disclosure

@@ -527,7 +527,7 @@ struct RawTextAnalysis {
                 if publishedAt == nil { publishedAt = time }
             } else if let kind = furniture(i) {
                 roles[i] = kind
-            } else if let note = publisherNote(i) {
+            } else if let note = publisherNote(i, edge: i < bodyStart + 4 || i >= count - 4) {
                 roles[i] = note
             } else if !indentsParagraphs, isStoryLink(i) {
                 roles[i] = .teaser
@@ -607,11 +607,11 @@ struct RawTextAnalysis {
 
     /// The role of a shopping call to action, an affiliate disclosure or an editor's note (``Boilerplate``);
     /// none in newswire copy, whose hard-wrapped lines are sentence fragments.
-    func publisherNote(_ i: Int) -> Role? {
+    func publisherNote(_ i: Int, edge: Bool) -> Role? {
         guard !indentsParagraphs else { return nil }
         let line = document.lines[i]
         let note = document.bytes.withUnsafeBufferPointer {
-            Boilerplate.note($0, line.start, line.end, words: features[i].words)
+            Boilerplate.note($0, line.start, line.end, words: features[i].words, edge: edge)
         }
         switch note {
         case .promo: return .promo
