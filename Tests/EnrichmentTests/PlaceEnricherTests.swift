@@ -3,9 +3,11 @@ import Articles
 import Testing
 
 @Suite struct PlaceEnricherTests {
+    /// Runs what places read (entities, quantities) and places, in the pipeline's order.
     private func run(_ article: Article) throws -> Enrichments {
         var result = Enrichments()
         try EntityEnricher.builtIn.enrich(article, into: &result)
+        try QuantityEnricher().enrich(article, into: &result)
         try PlaceEnricher().enrich(article, into: &result)
         return result
     }
@@ -167,20 +169,14 @@ import Testing
     }
 
     @Test func moneyInANationalCurrencyIsWeakEvidence() throws {
-        let article = Article(body: "Acme Widgets said its quarterly profit rose to 12 mln dlrs from nine mln dlrs a year earlier.")
-        var result = Enrichments()
-        try EntityEnricher.builtIn.enrich(article, into: &result)
-        try QuantityEnricher().enrich(article, into: &result)
-        try PlaceEnricher().enrich(article, into: &result)
+        let result = try run(
+            Article(body: "Acme Widgets said its quarterly profit rose to 12 mln dlrs from nine mln dlrs a year earlier."))
         #expect(result.countries?.map(\.code) == ["US"])
         #expect(result.countries?.first?.mentions == 0)
         // Named countries outweigh the currency.
-        let named = Article(body: "Japan's trade surplus rose to 8.1 billion dlrs in March, the Finance Ministry in Tokyo said.")
-        var namedResult = Enrichments()
-        try EntityEnricher.builtIn.enrich(named, into: &namedResult)
-        try QuantityEnricher().enrich(named, into: &namedResult)
-        try PlaceEnricher().enrich(named, into: &namedResult)
-        #expect(namedResult.countries?.map(\.code) == ["JP"])
+        let named = try run(
+            Article(body: "Japan's trade surplus rose to 8.1 billion dlrs in March, the Finance Ministry in Tokyo said."))
+        #expect(named.countries?.map(\.code) == ["JP"])
     }
 
     @Test func parisInAStoryThatNamesTheUSIsStillInFrance() throws {

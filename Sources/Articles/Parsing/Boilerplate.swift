@@ -29,17 +29,16 @@ enum Boilerplate {
     /// (`MORE: …`, `READ: …`, `RELATED: …`) at any headline length, or `Read …'s review … for more`.
     static func isStoryLink(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int) -> Bool {
         guard words <= 30, end - start > 6 else { return false }
-        for label in linkLabels where end - start > label.count + 2 {
-            if (0..<label.count).allSatisfy({ ByteSearch.lower(buffer[start + $0]) == label[$0] }),
-                buffer[start + 1] &- UInt8(ascii: "A") < 26
-            {
-                return true
-            }
+        if buffer[start + 1] &- UInt8(ascii: "A") < 26,
+            linkLabels.contains(where: { end - start > $0.count + 2 && ByteSearch.hasPrefix(buffer, start, end, $0) })
+        {
+            return true
         }
-        let read = Array("read ".utf8)
-        return words <= 25 && (0..<read.count).allSatisfy({ ByteSearch.lower(buffer[start + $0]) == read[$0] })
-            && ByteSearch.contains(buffer, start, end, Array(" for more".utf8))
+        return words <= 25 && ByteSearch.hasPrefix(buffer, start, end, read) && ByteSearch.contains(buffer, start, end, forMore)
     }
+
+    private static let read = Array("read ".utf8)
+    private static let forMore = Array(" for more".utf8)
 
     /// Publisher text around an article's prose that is not navigation.
     enum Note {
@@ -51,10 +50,13 @@ enum Boilerplate {
         case editorNote
     }
 
-    private static let promoOpenings = ByteSearch.NeedleSet(["get ", "buy ", "shop ", "order "])
+    private static let promoOpenings: [[UInt8]] = ["get ", "buy ", "shop ", "order "].map { Array($0.utf8) }
     private static let disclosurePhrases = ByteSearch.NeedleSet([
         "share of sales", "affiliate commission", "earn a commission", "get a commission", "earn a small", "a commission for",
     ])
+    private static let at = Array(" at ".utf8)
+    private static let from = Array(" from ".utf8)
+    private static let link = Array("link".utf8)
     private static let commission = Array("commission".utf8)
     private static let shareOfSales = Array("share of sales".utf8)
     private static let editorPhrases = ByteSearch.NeedleSet([
@@ -70,12 +72,10 @@ enum Boilerplate {
     static func note(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, words: Int, edge: Bool) -> Note? {
         if words <= 20, hasPrice(buffer, start, end) {
             // `Get it from X for $9`, or a price first: `$60 at X`, `$60 from X`.
-            let opening = promoOpenings.needles.contains { needle in
-                end - start > needle.count && (0..<needle.count).allSatisfy { ByteSearch.lower(buffer[start + $0]) == needle[$0] }
-            }
+            let opening = promoOpenings.contains { ByteSearch.hasPrefix(buffer, start, end, $0) }
             if opening || buffer[start] == UInt8(ascii: "$") || buffer[start] == 0xC2 || buffer[start] == 0xE2,
-                opening || ByteSearch.contains(buffer, start, min(end, start + 16), Array(" at ".utf8))
-                    || ByteSearch.contains(buffer, start, min(end, start + 16), Array(" from ".utf8))
+                opening || ByteSearch.contains(buffer, start, min(end, start + 16), at)
+                    || ByteSearch.contains(buffer, start, min(end, start + 16), from)
             {
                 return .promo
             }
@@ -83,14 +83,14 @@ enum Boilerplate {
         if edge, words <= 80,
             ByteSearch.contains(buffer, start, end, commission) || ByteSearch.contains(buffer, start, end, shareOfSales),
             ByteSearch.containsAny(buffer, start, end, disclosurePhrases),
-            ByteSearch.contains(buffer, start, end, Array("link".utf8))
+            ByteSearch.contains(buffer, start, end, link)
         {
             return .disclosure
         }
         // `This story has been updated …`, `Reviews have been edited for length …`.
-        if words <= 20, editorOpenings.contains(where: { opening in
-            end - start > opening.count && (0..<opening.count).allSatisfy { ByteSearch.lower(buffer[start + $0]) == opening[$0] }
-        }), ByteSearch.containsAny(buffer, start, end, editorPhrases) {
+        if words <= 20, editorOpenings.contains(where: { ByteSearch.hasPrefix(buffer, start, end, $0) }),
+            ByteSearch.containsAny(buffer, start, end, editorPhrases)
+        {
             return .editorNote
         }
         return nil

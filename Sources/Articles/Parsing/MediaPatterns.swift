@@ -71,9 +71,7 @@ enum MediaPatterns {
 
     /// Whether the line is only a media label (`Image`, `Photo`) that pages put above a caption.
     static func isMediaLabel(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        mediaLabels.contains { label in
-            label.count == end - start && (0..<label.count).allSatisfy { buffer[start + $0] | 0x20 == label[$0] }
-        }
+        mediaLabels.contains { $0.count == end - start && ByteSearch.hasPrefix(buffer, start, end, $0) }
     }
 
     /// Where the caption ends and the byte range of its credit, when a scraper glued a credit to the end
@@ -128,23 +126,19 @@ enum MediaPatterns {
         return nil
     }
 
+    private static let creditLabel = Array("credit".utf8)
+
     /// Whether `buffer[start..<end]` starts with `Credit` and a dot or colon.
     private static func hasCreditLabel(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let label = Array("credit".utf8)
-        guard end - start > label.count + 1, (0..<label.count).allSatisfy({ buffer[start + $0] | 0x20 == label[$0] }) else {
-            return false
-        }
-        let after = buffer[start + label.count]
+        guard end - start > creditLabel.count + 1, ByteSearch.hasPrefix(buffer, start, end, creditLabel) else { return false }
+        let after = buffer[start + creditLabel.count]
         return after == UInt8(ascii: ".") || after == UInt8(ascii: ":") || after == 0xE2
     }
 
     /// `range` without a leading `Credit` label and the dots, colon and spaces after it.
     private static func trimmedCredit(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
-        let label = Array("credit".utf8)
-        guard end - start > label.count, (0..<label.count).allSatisfy({ buffer[start + $0] | 0x20 == label[$0] }) else {
-            return start..<end
-        }
-        var i = start + label.count
+        guard end - start > creditLabel.count, ByteSearch.hasPrefix(buffer, start, end, creditLabel) else { return start..<end }
+        var i = start + creditLabel.count
         while i < end, buffer[i] == UInt8(ascii: ".") || buffer[i] == UInt8(ascii: ":") || buffer[i] == 0x20 { i += 1 }
         if i + 2 < end, buffer[i] == 0xE2, buffer[i + 1] == 0x80, buffer[i + 2] == 0xA6 { i += 3 }
         return i < end ? i..<end : start..<end

@@ -71,6 +71,13 @@ enum ByteSearch {
         }
     }
 
+    /// Whether `buffer[start..<end]` starts with `needle`, ignoring ASCII case.
+    static func hasPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: [UInt8]) -> Bool {
+        guard end - start >= needle.count else { return false }
+        for k in 0..<needle.count where lower(buffer[start + k]) != needle[k] { return false }
+        return true
+    }
+
     /// Whether `buffer[start..<end]` ends with `needle`, ignoring ASCII case.
     static func hasSuffix(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: [UInt8]) -> Bool {
         guard end - start >= needle.count else { return false }

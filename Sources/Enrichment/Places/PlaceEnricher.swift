@@ -142,8 +142,8 @@ public struct PlaceEnricher: Enricher {
         for key in locationOrder {
             let matches = gazetteer.matches(key: key).filter { $0.form == .name }
             let country = matches.first { gazetteer.entries[Int($0.entry)].kind == .country }
-            let regionCountries = Set(matches.lazy.map { self.gazetteer.entries[Int($0.entry)] }.filter { $0.kind == .region }.map(\.country))
-            if regionCountries.count > 1 || matches.contains(where: { gazetteer.entries[Int($0.entry)].kind == .area }) { continue }
+            let regions = matches.lazy.map { self.gazetteer.entries[Int($0.entry)] }.filter { $0.kind == .region }
+            if isArea(key) || regions.contains(where: { $0.country != regions.first?.country }) { continue }
             for match in matches {
                 let entry = gazetteer.entries[Int(match.entry)]
                 if entry.kind == .country {
@@ -172,9 +172,7 @@ public struct PlaceEnricher: Enricher {
                 for mention in mentions { tally.credit(country, Weight.institution * lead(mention), named: false) }
                 continue
             }
-            if gazetteer.matches(key: key).contains(where: { $0.form == .name && gazetteer.entries[Int($0.entry)].kind == .area }) {
-                continue
-            }
+            if isArea(key) { continue }
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry) else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
             // A small place in a country the article does not otherwise name (`Gulf`, `Dome`, `Central`
@@ -241,6 +239,11 @@ public struct PlaceEnricher: Enricher {
         }
         let countries = tally.ranked(minimumShare: minimumShare) { gazetteer.country($0)?.name ?? $0 }
         return (places, countries)
+    }
+
+    /// Whether the name with key `key` names an area that is no one country (`Gulf`, `Middle East`).
+    private func isArea(_ key: UInt64) -> Bool {
+        gazetteer.matches(key: key).contains { $0.form == .name && gazetteer.entries[Int($0.entry)].kind == .area }
     }
 
     /// Cities smaller than this are resolved only when the article names their country.
