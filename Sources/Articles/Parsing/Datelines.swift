@@ -14,11 +14,14 @@ enum Datelines {
     static func match(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Match? {
         guard start < end else { return nil }
         if buffer[start] == UInt8(ascii: "(") { return matchAgencyOnly(buffer, start: start, end: end) }
-        // A place and an agency in brackets with no dash after them, on a line of their own or glued to
-        // the text: `London (CNN)`, `Tokyo (CNN)Police in Japan…`.
+        // A place and an agency in brackets with no dash after them, on a line of their own, glued to
+        // the text or before a new sentence: `London (CNN)`, `Tokyo (CNN)Police in Japan…`; not a name
+        // and its abbreviation (`the Monetary Fund (IMF) said`).
         if let close = (start..<min(end, start + 60)).first(where: { buffer[$0] == UInt8(ascii: ")") }),
             isAgencyInBrackets(buffer, start: start, end: close + 1),
-            separatorEnd(buffer, at: skipSpaces(buffer, close + 1, end), end: end) == nil
+            separatorEnd(buffer, at: skipSpaces(buffer, close + 1, end), end: end) == nil,
+            close + 2 >= end || buffer[close + 1] != 0x20 || !(buffer[close + 2] &- UInt8(ascii: "a") < 26),
+            !isAbbreviation(buffer, start: start, end: close + 1)
         {
             return matchPrefix(buffer, start: start, prefixEnd: close + 1, separatorEnd: close + 1, end: end)
         }
@@ -56,6 +59,29 @@ enum Datelines {
         }
         if agency.elementsEqual("Reuters".utf8) { return true }
         return zip(agency, agency.dropFirst()).contains { isUpper($0) && isUpper($1) }
+    }
+
+    /// Whether the capitals in brackets at the end of `buffer[start..<end]` end with the initials of the
+    /// two or more capitalised words before them (`Monetary Fund (IMF)`, `Statistics Services (NASS)`).
+    private static func isAbbreviation(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        guard let open = (start..<end).last(where: { buffer[$0] == UInt8(ascii: "(") }) else { return false }
+        var letters = (open + 1)..<(end - 1)
+        var matched = 0
+        var k = open
+        while k > start, !letters.isEmpty {
+            // The previous word's first byte.
+            while k > start, buffer[k - 1] == 0x20 { k -= 1 }
+            var w = k
+            while w > start, buffer[w - 1] != 0x20 { w -= 1 }
+            guard w < k else { break }
+            k = w
+            let initial = buffer[w]
+            if !isUpper(initial) { continue }  // a connector (`of`, `de`)
+            guard initial == buffer[letters.upperBound - 1] else { break }
+            letters = letters.lowerBound..<(letters.upperBound - 1)
+            matched += 1
+        }
+        return matched >= 2
     }
 
     /// The end of a dash separator starting at `i` when it is followed by a space or the line end.

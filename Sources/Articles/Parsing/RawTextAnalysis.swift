@@ -67,20 +67,21 @@ struct RawTextAnalysis {
         wrapWidth = Self.wrapWidth(document)
     }
 
-    /// The wrap width when at least 4 lines and a third of all lines are within 75 % of the longest line,
-    /// which is under 100 bytes.
+    /// The wrap width when at least 2 lines and a third of all lines are within 75 % of the longest line,
+    /// which is under 100 bytes (a two-sentence brief is as wrapped as a long story).
     static func wrapWidth(_ document: LineDocument) -> Int? {
-        guard document.count >= 5 else { return nil }
+        guard document.count >= 3 else { return nil }
         let width = document.lines.reduce(0) { max($0, $1.byteCount) }
         guard width >= 40, width < 100 else { return nil }
         let full = document.lines.reduce(0) { $0 + ($1.byteCount * 4 >= width * 3 ? 1 : 0) }
-        return full >= 4 && full * 3 >= document.count ? width : nil
+        return full >= 2 && full * 3 >= document.count ? width : nil
     }
 
     /// In wrapped text, whether line `i` continues the paragraph of line `i - 1`.
     ///
-    /// It does when it starts in lower case, or when the line before stops mid-sentence on a word or a
-    /// comma and either it or (for a short opening line) this line is near the wrap width; never
+    /// It does when it starts in lower case, or when the line before stops mid-sentence (on a word, a
+    /// number, a quote or a comma) and either it or (for a short opening line) this line is near the
+    /// wrap width; never
     /// after a blank line, at an indent, after a sentence end, at a bullet, after a headline or at a
     /// dateline (so lists, tables and headlines stay apart).
     func continuesParagraph(_ i: Int) -> Bool {
@@ -89,12 +90,16 @@ struct RawTextAnalysis {
         if line.blankBefore || line.indented || features[i - 1].isSentenceEnd { return false }
         if features[i].startsLower { return true }
         let previous = document.lines[i - 1]
-        let last = document.bytes[previous.end - 1]
         let first = document.bytes[line.start]
-        let endsInWord =
-            (last | 0x20) >= UInt8(ascii: "a") && (last | 0x20) <= UInt8(ascii: "z") || last == UInt8(ascii: ",")
-        let bullet = first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0xE2
-        guard endsInWord && !bullet else { return false }
+        let last = document.bytes[previous.end - 1]
+        let endsMidSentence =
+            (last | 0x20) &- UInt8(ascii: "a") < 26 || last &- UInt8(ascii: "0") < 10 || last == UInt8(ascii: ",")
+            || features[i - 1].terminal == 0 && (last == UInt8(ascii: "'") || last == UInt8(ascii: "\"") || last == 0x99 || last == 0x9D)
+        // `- item`, `* item`, `• item`; not `-- the first time` (a dash in a sentence).
+        let bullet =
+            (first == UInt8(ascii: "-") || first == UInt8(ascii: "*")) && line.byteCount > 1 && document.bytes[line.start + 1] == 0x20
+            || first == 0xE2 && line.byteCount > 2 && document.bytes[line.start + 1] == 0x80 && document.bytes[line.start + 2] == 0xA2
+        guard endsMidSentence && !bullet else { return false }
         if previous.byteCount * 4 >= wrapWidth * 3 { return true }
         // A short opening line (newswire whose dateline was cut from the first line) before a full one;
         // not a headline, which has no lower-case letters, and not before a dateline.
@@ -102,6 +107,11 @@ struct RawTextAnalysis {
             $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")
         }
         return line.byteCount * 4 >= wrapWidth * 3 && hasLowerCase && datelineMatch(i) == nil
+    }
+
+    /// Whether line `i` is part of a paragraph hard-wrapped over several lines.
+    func isWrappedProse(_ i: Int) -> Bool {
+        wrapWidth != nil && (continuesParagraph(i) || i + 1 < count && continuesParagraph(i + 1))
     }
 
     var count: Int { document.count }
@@ -343,6 +353,12 @@ struct RawTextAnalysis {
 
     /// Without a highlights marker: the first line that opens with a dateline or reads like a paragraph.
     func findBodyStart() -> Int {
+        // Wrapped newswire: a headline set apart by a blank line is the title, whatever follows (a results table).
+        if wrapWidth != nil, count > 1, roles[0] == .unassigned, document.lines[1].blankBefore, isHeadlineLike(0),
+            features[0].words >= 2, datelineMatch(0) == nil
+        {
+            return 1
+        }
         for i in 0..<min(count, 25) where roles[i] == .unassigned {
             if datelineMatch(i) != nil { return i }
             let f = features[i]
@@ -455,6 +471,12 @@ struct RawTextAnalysis {
 
     func datelineMatch(_ i: Int) -> (Dateline, Int)? {
         let line = document.lines[i]
+        // In wrapped text a dateline opens a paragraph: not after a full line that stops mid-sentence.
+        if let wrapWidth, i > 0, !line.blankBefore, !line.indented, !features[i - 1].isSentenceEnd,
+            document.lines[i - 1].byteCount * 4 >= wrapWidth * 3
+        {
+            return nil
+        }
         return document.bytes.withUnsafeBufferPointer { buffer in
             Datelines.match(buffer, start: line.start, end: line.end).map { ($0.dateline, $0.bodyStart) }
         }
@@ -513,7 +535,10 @@ struct RawTextAnalysis {
         let tableRows = indentsParagraphs ? findTableRows(from: start) : [Bool](repeating: false, count: count - start)
         for i in start..<count where roles[i] == .unassigned {
             let f = features[i]
-            if isNavigation(i) {
+            if isWrappedProse(i) {
+                // Part of a hard-wrapped paragraph: a line is a fragment of its sentences, not a block.
+                roles[i] = .body
+            } else if isNavigation(i) {
                 let line = document.lines[i]
                 let readMore = document.bytes.withUnsafeBufferPointer {
                     Boilerplate.isReadMore($0, line.start, line.end)
@@ -562,7 +587,9 @@ struct RawTextAnalysis {
         while i < count {
             var j = i
             var withDigits = 0
-            while j < count, j == i || adjacent(j), features[j].words <= 16, !features[j].isSentenceEnd {
+            while j < count, j == i || adjacent(j), features[j].words <= 16, !features[j].isSentenceEnd,
+                !isWrappedProse(j)
+            {
                 if features[j].digits > 0 { withDigits += 1 }
                 j += 1
             }

@@ -45,7 +45,9 @@ struct LineFeatures {
         var i = start
         while i < end {
             let b = buffer[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == UInt8(ascii: "[") {
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == UInt8(ascii: "[")
+                || b == UInt8(ascii: "<")
+            {
                 i += 1
                 continue
             }
