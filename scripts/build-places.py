@@ -54,6 +54,7 @@ EXTRA_NAMES = {
     "MD": ["Moldova"],
     "MK": ["Macedonia"],
     "SZ": ["Swaziland"],
+    "RS": ["Yugoslavia"],
     "KH": ["Kampuchea", "Cambodia"],
     "PS": ["Palestine", "Palestinian Territories", "West Bank", "Gaza", "Gaza Strip"],
 }
@@ -94,10 +95,27 @@ EXTRA_DEMONYMS = {
     "IR": ["Iranian", "Iranians"],
     "SY": ["Syrian", "Syrians"],
     "UA": ["Ukrainian", "Ukrainians"],
+    "RS": ["Yugoslav", "Yugoslavs"],
 }
+# AP-style abbreviations of US states, as news writes them after a city (`Bristol, Va.`); not those that
+# are words or name parts once the dot is dropped (`Del.`, `La.`, `Miss.`, `Penn.`, `Wash.`).
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DC": ["D.C."], "FL": ["Fla."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "MD": ["Md."], "MI": ["Mich."],
+    "MN": ["Minn."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WV": ["W.Va.", "W. Va."],
+    "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+# Words of a subdivision named only by its direction (`Eastern`, `North-West Province`): such a name is
+# a common word in any country's news, not a place.
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "centre", "center", "northeast", "northwest", "southeast", "southwest", "middle", "region",
+                   "province"}
 # Institutions whose name places a story in one country (government, central banks, exchanges).
 INSTITUTIONS = {
-    "US": ["White House", "Pentagon", "Congress", "Capitol Hill", "Federal Reserve", "Fed", "Wall Street",
+    "US": ["White House", "Pentagon", "Congress", "Capitol Hill", "Federal Reserve", "Federal Reserve System",
+           "Fed", "Wall Street", "New England", "Midwest",
            "New York Stock Exchange", "NYSE", "Nasdaq", "Securities and Exchange Commission", "SEC",
            "Federal Reserve Board", "FBI", "CIA", "Justice Department", "State Department",
            "Commerce Department", "Treasury Department", "Agriculture Department", "USDA",
@@ -189,6 +207,8 @@ def main():
 
     rows = []
     for code in sorted(countries):
+        if code not in iso_names:  # withdrawn codes (CS Serbia and Montenegro, AN Netherlands Antilles)
+            continue
         c = countries[code]
         d = info.get(code, {})
         names = [c["name"]] + iso_names.get(code, []) + [d.get("name", "")]
@@ -218,7 +238,7 @@ def main():
         t = top_city.get(code)
         rows.append(["R", str(s["geonameid"]), "US", code, s["name"],
                      coord(t["latitude"]) if t else "-", coord(t["longitude"]) if t else "-",
-                     str(state_pop.get(code, 0)), join([s["name"]]), "-"])
+                     str(state_pop.get(code, 0)), join([s["name"]] + US_STATE_ABBREVIATIONS.get(code, [])), "-"])
     for e in sorted(iso2, key=lambda e: e["code"]):
         cc, _, sub = e["code"].partition("-")
         if cc == "US" or "parent" in e or cc not in countries:
@@ -227,6 +247,8 @@ def main():
                              "Territory", "Emirate", "Canton", "Land", "Governorate", "Federal district"):
             continue
         if not good_name(e["name"]) or len(e["name"]) < 4:
+            continue
+        if all(w.lower() in DIRECTION_WORDS for w in e["name"].replace("-", " ").split()):
             continue
         rows.append(["R", "0", cc, sub, e["name"], "-", "-", "0", join([e["name"]]), "-"])
 

@@ -142,8 +142,7 @@ public struct PlaceEnricher: Enricher {
         for key in locationOrder {
             let matches = gazetteer.matches(key: key).filter { $0.form == .name }
             let country = matches.first { gazetteer.entries[Int($0.entry)].kind == .country }
-            let regions = matches.lazy.map { self.gazetteer.entries[Int($0.entry)] }.filter { $0.kind == .region }
-            if isArea(key) || regions.contains(where: { $0.country != regions.first?.country }) { continue }
+            if isArea(key) || isAmbiguousRegion(matches) { continue }
             for match in matches {
                 let entry = gazetteer.entries[Int(match.entry)]
                 if entry.kind == .country {
@@ -199,17 +198,19 @@ public struct PlaceEnricher: Enricher {
             organisationEvidence(mention, key: key, lead: lead(mention), bodyRows: bodyRows, into: &tally)
         }
         if let title = article.title {
-            scanTitle(title, bodyRows: bodyRows) { match in
+            scanTitle(title, bodyRows: bodyRows, cityRegions: tally.cityRegions) { match in
                 let entry = gazetteer.entries[Int(match.entry)]
-                guard entry.kind == .country || bodyRows.contains(match.entry) else { return }
+                guard entry.kind == .country || bodyRows.contains(match.entry)
+                    || entry.kind == .region && tally.cityRegions.contains(entry.regionKey)
+                else { return }
                 tally.credit(entry.country, Weight.title, named: true)
             }
-            // A company headline (`SALOMON INC SETS DIVIDEND`).
-            for word in title.split(separator: " ") {
-                if let country = Self.legalFormCountry(word.uppercased() == word ? Self.titleCased(word) : String(word)) {
-                    tally.credit(country, Weight.legalForm, named: false)
-                    break
-                }
+            // A company headline (`SALOMON INC SETS DIVIDEND`); of adjacent legal forms the last decides
+            // (`MITSUI AND CO LTD`: none).
+            let words = title.split(separator: " ").map { $0.uppercased() == $0 ? Self.titleCased($0) : String($0) }
+            if var n = words.firstIndex(where: { Self.legalFormCountry($0) != nil }) {
+                while n + 1 < words.count, Self.legalFormCountry(words[n + 1]) != nil || words[n + 1].hasPrefix("Ltd") { n += 1 }
+                if let country = Self.legalFormCountry(words[n]) { tally.credit(country, Weight.legalForm, named: false) }
             }
         }
 
@@ -239,6 +240,18 @@ public struct PlaceEnricher: Enricher {
         }
         let countries = tally.ranked(minimumShare: minimumShare) { gazetteer.country($0)?.name ?? $0 }
         return (places, countries)
+    }
+
+    /// Whether `matches` hold regions of more than one country (`Central`, `Northern`).
+    private func isAmbiguousRegion(_ matches: some Sequence<PlaceGazetteer.Match>) -> Bool {
+        var country: String?
+        for match in matches where match.form == .name {
+            let entry = gazetteer.entries[Int(match.entry)]
+            guard entry.kind == .region else { continue }
+            if let country, country != entry.country { return true }
+            country = entry.country
+        }
+        return false
     }
 
     /// Whether the name with key `key` names an area that is no one country (`Gulf`, `Middle East`).
@@ -296,6 +309,7 @@ public struct PlaceEnricher: Enricher {
                 for run in runs.reversed() {
                     // A country, region or sizeable city in the name: the Bank of Japan, the Chicago Board of Trade.
                     let matches = gazetteer.matches(key: run.key)
+                    if isAmbiguousRegion(matches) { continue }
                     if let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: {
                         let entry = gazetteer.entries[Int($0.entry)]
                         return $0.form != .alternate
@@ -350,8 +364,11 @@ public struct PlaceEnricher: Enricher {
     }
 
     /// Gazetteer matches of word runs in the title: capitalised words (any word of an all-capitals
-    /// title), the meaning the body resolved or else the most populous.
-    private func scanTitle(_ title: String, bodyRows: Set<Int32>, _ found: (PlaceGazetteer.Match) -> Void) {
+    /// title), the meaning the body resolved, else the region of a city the body resolved (`GEORGIA`
+    /// above a story from Atlanta), else the most populous.
+    private func scanTitle(
+        _ title: String, bodyRows: Set<Int32>, cityRegions: Set<UInt64>, _ found: (PlaceGazetteer.Match) -> Void
+    ) {
         var seen = Set<Int32>()
         var title = title
         let allCapitals = !title.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
@@ -359,7 +376,12 @@ public struct PlaceEnricher: Enricher {
             PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { _, runs in
                 for run in runs.reversed() {
                     let matches = gazetteer.matches(key: run.key)
-                    guard let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: { $0.form != .alternate })
+                    guard
+                        let match = matches.first(where: { bodyRows.contains($0.entry) })
+                            ?? matches.first(where: {
+                                let entry = gazetteer.entries[Int($0.entry)]
+                                return entry.kind == .region && cityRegions.contains(entry.regionKey)
+                            }) ?? matches.first(where: { $0.form != .alternate })
                     else { continue }
                     if seen.insert(match.entry).inserted { found(match) }
                     return run.words
