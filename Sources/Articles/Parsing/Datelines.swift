@@ -41,6 +41,9 @@ enum Datelines {
                 if !initial { return nil }
             }
             if b == 0x20, let sepEnd = separatorEnd(buffer, at: k + 1, end: end) {
+                // A line without lower case and with text after the dash is a headline and its source
+                // (`COCONUT OIL CONTRACT TO CHANGE - DUTCH TRADERS`).
+                if sepEnd < end, !(start..<end).contains(where: { buffer[$0] &- UInt8(ascii: "a") < 26 }) { return nil }
                 return matchPrefix(buffer, start: start, prefixEnd: k, separatorEnd: sepEnd, end: end)
             }
             k += 1
@@ -118,6 +121,8 @@ enum Datelines {
         var close = start + 1
         while close < min(end, start + 32), buffer[close] != UInt8(ascii: ")") { close += 1 }
         guard close < end, buffer[close] == UInt8(ascii: ")"), close > start + 1 else { return nil }
+        // `(FDIC) said …` continues a sentence whose start is on the line before.
+        if close + 2 < end, buffer[close + 1] == 0x20, buffer[close + 2] &- UInt8(ascii: "a") < 26 { return nil }
         let agency = string(buffer, start + 1, close)
         let words = agency.split(separator: " ")
         guard words.count <= 3, let first = agency.utf8.first, isUpper(first), !agency.contains(where: \.isNumber)

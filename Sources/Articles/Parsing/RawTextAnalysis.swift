@@ -80,7 +80,7 @@ struct RawTextAnalysis {
     /// In wrapped text, whether line `i` continues the paragraph of line `i - 1`.
     ///
     /// It does when it starts in lower case, or when the line before stops mid-sentence (on a word, a
-    /// number, a quote or a comma) and either it or (for a short opening line) this line is near the
+    /// number, a quote, a `<Company>` tag or a comma) and either it or (for a short opening line) this line is near the
     /// wrap width; never
     /// after a blank line, at an indent, after a sentence end, at a bullet, after a headline or at a
     /// dateline (so lists, tables and headlines stay apart).
@@ -94,7 +94,8 @@ struct RawTextAnalysis {
         let last = document.bytes[previous.end - 1]
         let endsMidSentence =
             (last | 0x20) &- UInt8(ascii: "a") < 26 || last &- UInt8(ascii: "0") < 10 || last == UInt8(ascii: ",")
-            || features[i - 1].terminal == 0 && (last == UInt8(ascii: "'") || last == UInt8(ascii: "\"") || last == 0x99 || last == 0x9D)
+            || features[i - 1].terminal == 0
+                && (last == UInt8(ascii: "'") || last == UInt8(ascii: "\"") || last == UInt8(ascii: ">") || last == 0x99 || last == 0x9D)
         // `- item`, `* item`, `• item`; not `-- the first time` (a dash in a sentence).
         let bullet =
             (first == UInt8(ascii: "-") || first == UInt8(ascii: "*")) && line.byteCount > 1 && document.bytes[line.start + 1] == 0x20
@@ -353,9 +354,11 @@ struct RawTextAnalysis {
 
     /// Without a highlights marker: the first line that opens with a dateline or reads like a paragraph.
     func findBodyStart() -> Int {
-        // Wrapped newswire: a headline set apart by a blank line is the title, whatever follows (a results table).
-        if wrapWidth != nil, count > 1, roles[0] == .unassigned, document.lines[1].blankBefore, isHeadlineLike(0),
-            features[0].words >= 2, datelineMatch(0) == nil
+        // Wrapped newswire: a headline set apart by a blank line, or in capitals, is the title, whatever
+        // follows (a results table).
+        if wrapWidth != nil, count > 1, roles[0] == .unassigned,
+            document.lines[1].blankBefore || features[0].upperLetters == features[0].letters,
+            isHeadlineLike(0), features[0].words >= 2, datelineMatch(0) == nil
         {
             return 1
         }

@@ -38,6 +38,11 @@ struct CountryTally {
         if let slot = Self.slot(code) { isNamed[slot] = true }
     }
 
+    /// The evidence credited to `code` so far.
+    func score(_ code: String) -> Double {
+        Self.slot(code).map { scores[$0] } ?? 0
+    }
+
     /// Whether the article names `code` outright.
     func names(_ code: String) -> Bool {
         Self.slot(code).map { isNamed[$0] } ?? false

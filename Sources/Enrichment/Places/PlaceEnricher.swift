@@ -81,16 +81,20 @@ public struct PlaceEnricher: Enricher {
         var locationOrder: [UInt64] = []
         var organisations: [(mention: Entity.Mention, key: UInt64)] = []
         var covered: [Range<Int>] = []
+        // Keys of names that are not places (`Georgia-Pacific`), so that a title does not read them as places.
+        var otherNames: Set<UInt64> = []
         for entity in entities {
             for mention in entity.mentions {
                 covered.append(mention.start..<mention.end)
                 let key = PlaceName.key(mention.text.utf8)
+                if entity.type != "LOC" { otherNames.insert(key) }
                 switch entity.type {
                 case "LOC":
                     if locations[key] == nil { locationOrder.append(key) }
                     locations[key, default: []].append(mention)
                 case "MISC":
-                    if let country = gazetteer.countryCode(key: key) ?? gazetteer.countryCode(key: Self.firstWordKey(mention.text)) {
+                    // `Syrian`, `Syrian-backed`; not `Uruguay Round`, where the country names an event.
+                    if let country = gazetteer.countryCode(key: key) ?? demonymCountry(Self.firstWordKey(mention.text)) {
                         tally.credit(country, Weight.demonym * lead(mention), named: true)
                     }
                 case "ORG":
@@ -198,7 +202,7 @@ public struct PlaceEnricher: Enricher {
             organisationEvidence(mention, key: key, lead: lead(mention), bodyRows: bodyRows, into: &tally)
         }
         if let title = article.title {
-            scanTitle(title, bodyRows: bodyRows, cityRegions: tally.cityRegions) { match in
+            scanTitle(title, bodyRows: bodyRows, cityRegions: tally.cityRegions, otherNames: otherNames) { match in
                 let entry = gazetteer.entries[Int(match.entry)]
                 guard entry.kind == .country || bodyRows.contains(match.entry)
                     || entry.kind == .region && tally.cityRegions.contains(entry.regionKey)
@@ -242,6 +246,11 @@ public struct PlaceEnricher: Enricher {
         return (places, countries)
     }
 
+    /// The country whose demonym has ``PlaceName`` key `key`.
+    private func demonymCountry(_ key: UInt64) -> String? {
+        gazetteer.matches(key: key).first { $0.form == .demonym }.map { gazetteer.entries[Int($0.entry)].country }
+    }
+
     /// Whether `matches` hold regions of more than one country (`Central`, `Northern`).
     private func isAmbiguousRegion(_ matches: some Sequence<PlaceGazetteer.Match>) -> Bool {
         var country: String?
@@ -266,12 +275,21 @@ public struct PlaceEnricher: Enricher {
     private func resolve(_ key: UInt64, tally: CountryTally, datelineCountry: String?) -> (entry: Int32, confidence: Double)? {
         var best: (entry: Int32, score: Double)?
         var total = 0.0
-        for match in gazetteer.matches(key: key) where match.form != .demonym {
+        let matches = gazetteer.matches(key: key)
+        for match in matches where match.form != .demonym {
             let entry = gazetteer.entries[Int(match.entry)]
             var score: Double
             switch entry.kind {
             case .organisation, .area: continue
-            case .country: score = 2.0
+            case .country:
+                score = 2.0
+                // `Georgia` in a story with evidence for the US and none yet for the country: the state.
+                if tally.score(entry.country) == 0, matches.contains(where: {
+                    let other = gazetteer.entries[Int($0.entry)]
+                    return $0.form == .name && other.kind == .region && tally.score(other.country) > 0
+                }) {
+                    score = 0.5
+                }
             case .region:
                 score = entry.population > 0 ? log10(Double(entry.population)) / 8 : 0.8
                 if tally.cityRegions.contains(entry.regionKey) { score += 1.2 }
@@ -310,10 +328,12 @@ public struct PlaceEnricher: Enricher {
                     // A country, region or sizeable city in the name: the Bank of Japan, the Chicago Board of Trade.
                     let matches = gazetteer.matches(key: run.key)
                     if isAmbiguousRegion(matches) { continue }
+                    // A province without population figures (`Bethlehem Steel`) only in a country the story names.
                     if let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: {
                         let entry = gazetteer.entries[Int($0.entry)]
                         return $0.form != .alternate
-                            && (entry.kind == .country || entry.kind == .region || entry.kind == .city && entry.population >= 100_000)
+                            && (entry.kind == .country || entry.kind == .region && (entry.population > 0 || tally.names(entry.country))
+                                || entry.kind == .city && entry.population >= 100_000)
                     }) {
                         found = gazetteer.entries[Int(match.entry)].country
                         return run.words
@@ -367,7 +387,8 @@ public struct PlaceEnricher: Enricher {
     /// title), the meaning the body resolved, else the region of a city the body resolved (`GEORGIA`
     /// above a story from Atlanta), else the most populous.
     private func scanTitle(
-        _ title: String, bodyRows: Set<Int32>, cityRegions: Set<UInt64>, _ found: (PlaceGazetteer.Match) -> Void
+        _ title: String, bodyRows: Set<Int32>, cityRegions: Set<UInt64>, otherNames: Set<UInt64>,
+        _ found: (PlaceGazetteer.Match) -> Void
     ) {
         var seen = Set<Int32>()
         var title = title
@@ -376,6 +397,8 @@ public struct PlaceEnricher: Enricher {
             PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { _, runs in
                 for run in runs.reversed() {
                     let matches = gazetteer.matches(key: run.key)
+                    // The name of a company or person the body tags (`GEORGIA-PACIFIC`) is no place.
+                    if matches.isEmpty && run.words > 1 && otherNames.contains(run.key) { return run.words }
                     guard
                         let match = matches.first(where: { bodyRows.contains($0.entry) })
                             ?? matches.first(where: {
