@@ -49,6 +49,7 @@ public struct PlaceEnricher: Enricher {
         static let institution = 0.6
         static let nameInOrganisation = 0.4
         static let legalForm = 0.25
+        static let listing = 0.4
         static let currency = 0.2
         static let dateline = 1.5
         static let title = 2.0
@@ -87,8 +88,10 @@ public struct PlaceEnricher: Enricher {
             for mention in entity.mentions {
                 covered.append(mention.start..<mention.end)
                 let key = PlaceName.key(mention.text.utf8)
-                if entity.type != "LOC" { otherNames.insert(key) }
-                switch entity.type {
+                // A name ending in a legal form is a company, whatever type the tagger gave it.
+                let type = Self.isCompanyName(mention.text) ? "ORG" : entity.type
+                if type != "LOC" { otherNames.insert(key) }
+                switch type {
                 case "LOC":
                     if locations[key] == nil { locationOrder.append(key) }
                     locations[key, default: []].append(mention)
@@ -196,12 +199,14 @@ public struct PlaceEnricher: Enricher {
             for mention in mentions { tally.credit(entry.country, weight * best.confidence * lead(mention), named: false) }
         }
 
-        // 3. Organisations and the title, preferring the meanings the body resolved.
+        // 3. Organisations, listings and the title, preferring the meanings the body resolved.
+        Self.forEachListingCountry(in: article.body) { tally.credit($0, Weight.listing, named: false, mention: false) }
         let bodyRows = Set(resolved.keys)
         for (mention, key) in organisations {
             organisationEvidence(mention, key: key, lead: lead(mention), bodyRows: bodyRows, into: &tally)
         }
-        if let title = article.title {
+        // A story that is only a headline in capitals is read like a title.
+        if let title = article.title ?? (article.body.utf8.count <= 300 && !article.body.utf8.contains { $0 &- UInt8(ascii: "a") < 26 } ? article.body : nil) {
             scanTitle(title, bodyRows: bodyRows, cityRegions: tally.cityRegions, otherNames: otherNames) { match in
                 let entry = gazetteer.entries[Int(match.entry)]
                 guard entry.kind == .country || bodyRows.contains(match.entry)
@@ -325,7 +330,8 @@ public struct PlaceEnricher: Enricher {
             PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 3, capitalisedOnly: true) { _, runs in
                 guard found == nil else { return 0 }
                 for run in runs.reversed() {
-                    // A country, region or sizeable city in the name: the Bank of Japan, the Chicago Board of Trade.
+                    // A country, region or sizeable city in the name (the Bank of Japan, the Chicago Board of
+                    // Trade), or a nationality (British Petroleum).
                     let matches = gazetteer.matches(key: run.key)
                     if isAmbiguousRegion(matches) { continue }
                     // A province without population figures (`Bethlehem Steel`) only in a country the story names.
@@ -334,7 +340,7 @@ public struct PlaceEnricher: Enricher {
                         return $0.form != .alternate
                             && (entry.kind == .country || entry.kind == .region && (entry.population > 0 || tally.names(entry.country))
                                 || entry.kind == .city && entry.population >= 100_000)
-                    }) {
+                    }) ?? matches.first(where: { $0.form == .demonym }) {
                         found = gazetteer.entries[Int(match.entry)].country
                         return run.words
                     }
@@ -430,6 +436,83 @@ public struct PlaceEnricher: Enricher {
         return scalars
     }
 
+    /// Calls `body` with the country of each stock exchange named by the suffix of a Reuters instrument
+    /// code in brackets (`<KAWH.T>` Tokyo, `(BAEL.L)` London, `(7203.T)`); suffixes that changed meaning
+    /// (`.S` was Sydney, is now Swiss) or that list foreign companies (`.N`, `.O`) are left out.
+    static func forEachListingCountry(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: "(") else {
+                    i += 1
+                    continue
+                }
+                let close = bytes[i] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: ")")
+                var j = i + 1
+                var dot = -1
+                while j < bytes.count, j - i <= 12 {
+                    let b = bytes[j]
+                    if b == UInt8(ascii: ".") {
+                        dot = j
+                    } else if !(b &- UInt8(ascii: "0") < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26) {
+                        break
+                    }
+                    j += 1
+                }
+                if j < bytes.count, bytes[j] == close, dot > i + 1, j - dot >= 2, j - dot <= 3,
+                    let country = listingCountry(UnsafeBufferPointer(rebasing: bytes[(dot + 1)..<j]))
+                {
+                    body(country)
+                }
+                i = j
+            }
+        }
+    }
+
+    /// The country of a Reuters exchange suffix (upper or lower case).
+    static func listingCountry(_ suffix: UnsafeBufferPointer<UInt8>) -> String? {
+        var code = 0
+        for b in suffix { code = code << 8 | Int(b & ~0x20) }
+        func c(_ s: StaticString) -> Int { s.withUTF8Buffer { $0.reduce(0) { $0 << 8 | Int($1) } } }
+        switch code {
+        case c("T"), c("OS"): return "JP"
+        case c("L"): return "GB"
+        case c("F"), c("DE"): return "DE"
+        case c("PA"): return "FR"
+        case c("AS"): return "NL"
+        case c("BR"): return "BE"
+        case c("MI"): return "IT"
+        case c("MC"): return "ES"
+        case c("ST"): return "SE"
+        case c("OL"): return "NO"
+        case c("CO"): return "DK"
+        case c("HE"): return "FI"
+        case c("VI"): return "AT"
+        case c("TO"), c("V"): return "CA"
+        case c("AX"): return "AU"
+        case c("NZ"): return "NZ"
+        case c("HK"): return "HK"
+        case c("SI"): return "SG"
+        case c("KL"): return "MY"
+        case c("BK"): return "TH"
+        case c("JK"): return "ID"
+        case c("KS"), c("KQ"): return "KR"
+        case c("TW"): return "TW"
+        case c("SS"): return "CN"
+        case c("BO"), c("NS"): return "IN"
+        case c("SA"): return "BR"
+        case c("MX"): return "MX"
+        case c("J"), c("JO"): return "ZA"
+        case c("IS"): return "TR"
+        case c("TA"): return "IL"
+        case c("LS"): return "PT"
+        case c("AT"): return "GR"
+        case c("WA"): return "PL"
+        default: return nil
+        }
+    }
+
     /// `INC` → `Inc`.
     static func titleCased(_ word: Substring) -> String {
         word.prefix(1) + word.dropFirst().lowercased()
@@ -438,6 +521,17 @@ public struct PlaceEnricher: Enricher {
     static func firstWordKey(_ text: String) -> UInt64 {
         let word = text.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
         return PlaceName.key(word)
+    }
+
+    /// Whether `name` ends with a company's legal form (`Inc`, `plc`, `Ltd`, `SA`).
+    static func isCompanyName(_ name: String) -> Bool {
+        if legalFormCountry(name) != nil { return true }
+        let last = name.utf8.lastIndex(of: 0x20).map { name[name.index(after: $0)...] } ?? name[...]
+        switch last {
+        case "Ltd", "Ltd.", "Limited", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Bhd", "Berhad", "Pte":
+            return last.utf8.count < name.utf8.count
+        default: return false
+        }
     }
 
     /// The country whose company law a legal form at the end of an organisation name belongs to.
