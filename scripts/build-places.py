@@ -34,7 +34,7 @@ EXTRA_NAMES = {
     "GB": ["U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
     "AE": ["UAE", "U.A.E."],
     "RU": ["Soviet Union", "USSR", "U.S.S.R."],
-    "DE": ["West Germany", "East Germany"],
+    "DE": ["West Germany", "East Germany", "W. Germany", "W.Germany"],
     "CZ": ["Czechoslovakia"],
     "MM": ["Burma"],
     "CD": ["Zaire", "DR Congo", "DRC"],
@@ -96,6 +96,7 @@ EXTRA_DEMONYMS = {
     "SY": ["Syrian", "Syrians"],
     "UA": ["Ukrainian", "Ukrainians"],
     "RS": ["Yugoslav", "Yugoslavs"],
+    "DE": ["German", "Germans", "West German", "East German", "W. German", "W.German"],
 }
 # AP-style abbreviations of US states, as news writes them after a city (`Bristol, Va.`); not those that
 # are words or name parts once the dot is dropped (`Del.`, `La.`, `Miss.`, `Penn.`, `Wash.`).

@@ -164,7 +164,8 @@ public struct PlaceEnricher: Enricher {
         for key in locationOrder {
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry), best.confidence >= 0.9 else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
-            guard entry.kind == .city, entry.admin1 != nil else { continue }
+            guard entry.kind == .city, entry.admin1 != nil, !isSmallUnnamed(entry, tally: tally, datelineCountry: datelineCountry)
+            else { continue }
             tally.cityRegions.insert(entry.regionKey)
             tally.name(entry.country)
         }
@@ -181,13 +182,7 @@ public struct PlaceEnricher: Enricher {
             if isArea(key) { continue }
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry) else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
-            // A small place in a country the article does not otherwise name (`Gulf`, `Dome`, `Central`
-            // as a foreign province or town) is more likely a word or name than that place.
-            if entry.kind != .country, !tally.names(entry.country), entry.country != datelineCountry,
-                entry.kind == .region ? entry.population == 0 : entry.population < Self.minimumUnnamedPopulation
-            {
-                continue
-            }
+            if isSmallUnnamed(entry, tally: tally, datelineCountry: datelineCountry) { continue }
             resolved[best.entry, default: []].append(contentsOf: mentions)
             confidence[best.entry] = max(confidence[best.entry] ?? 0, best.confidence)
             let weight: Double
@@ -200,7 +195,9 @@ public struct PlaceEnricher: Enricher {
         }
 
         // 3. Organisations, listings and the title, preferring the meanings the body resolved.
-        Self.forEachListingCountry(in: article.body) { tally.credit($0, Weight.listing, named: false, mention: false) }
+        for text in [article.title ?? "", article.body] {
+            Self.forEachListingCountry(in: text) { tally.credit($0, Weight.listing, named: false, mention: false) }
+        }
         let bodyRows = Set(resolved.keys)
         for (mention, key) in organisations {
             organisationEvidence(mention, key: key, lead: lead(mention), bodyRows: bodyRows, into: &tally)
@@ -271,6 +268,13 @@ public struct PlaceEnricher: Enricher {
     /// Whether the name with key `key` names an area that is no one country (`Gulf`, `Middle East`).
     private func isArea(_ key: UInt64) -> Bool {
         gazetteer.matches(key: key).contains { $0.form == .name && gazetteer.entries[Int($0.entry)].kind == .area }
+    }
+
+    /// Whether `entry` is a small place in a country the article does not otherwise name (`Dome`, `Ifo`,
+    /// a province without population figures): more likely a word or a name than that place.
+    private func isSmallUnnamed(_ entry: PlaceGazetteer.Entry, tally: CountryTally, datelineCountry: String?) -> Bool {
+        entry.kind != .country && !tally.names(entry.country) && entry.country != datelineCountry
+            && (entry.kind == .region ? entry.population == 0 : entry.population < Self.minimumUnnamedPopulation)
     }
 
     /// Cities smaller than this are resolved only when the article names their country.

@@ -102,7 +102,7 @@ enum QuantityUnits {
         key("canadian"): ("CAD", nil), key("australian"): ("AUD", nil), key("singapore"): ("SGD", nil),
         key("taiwan"): ("TWD", nil), key("zimbabwe"): ("ZWD", nil), key("u.s."): ("USD", nil), key("us"): ("USD", nil),
         key("american"): ("USD", nil), key("swiss"): (nil, "CHF"), key("french"): (nil, "FRF"), key("belgian"): (nil, "BEF"),
-        key("luxembourg"): (nil, "LUF"),
+        key("luxembourg"): (nil, "LUF"), key("h.k."): ("HKD", nil), key("n.z."): ("NZD", nil),
     ]
 
     /// Words after which a number is a name or a rank, not an amount (`No. 1`, `Section 8`, `Group of 10`).
