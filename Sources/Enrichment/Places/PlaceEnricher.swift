@@ -206,10 +206,14 @@ public struct PlaceEnricher: Enricher {
         if let title = article.title ?? (article.body.utf8.count <= 300 && !article.body.utf8.contains { $0 &- UInt8(ascii: "a") < 26 } ? article.body : nil) {
             scanTitle(title, bodyRows: bodyRows, cityRegions: tally.cityRegions, otherNames: otherNames) { match in
                 let entry = gazetteer.entries[Int(match.entry)]
-                guard entry.kind == .country || bodyRows.contains(match.entry)
+                if entry.kind == .country || bodyRows.contains(match.entry)
                     || entry.kind == .region && tally.cityRegions.contains(entry.regionKey)
-                else { return }
-                tally.credit(entry.country, Weight.title, named: true)
+                {
+                    tally.credit(entry.country, Weight.title, named: true)
+                } else if entry.kind == .city && entry.population >= 1_000_000 && match.form == .name {
+                    // A large city in a headline (`TORONTO SUN PLANS SPLIT`) that the body does not resolve.
+                    tally.credit(entry.country, Weight.city, named: false)
+                }
             }
             // A company headline (`SALOMON INC SETS DIVIDEND`); of adjacent legal forms the last decides
             // (`MITSUI AND CO LTD`: none).
