@@ -252,6 +252,26 @@ public struct PlaceEnricher: Enricher {
         return (places, countries)
     }
 
+    /// Whether the words at `start..<end` are a ticker (`<UK>`) or half of a hyphenated name whose other
+    /// half is no place (`Bristol-Myers`, `Rolls-Royce`; not `U.S.-Japan`).
+    private func isPartOfOtherName(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        func isWordByte(_ b: UInt8) -> Bool {
+            b &- UInt8(ascii: "0") < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26 || b == UInt8(ascii: ".") || b >= 0x80
+        }
+        if start > 0, end < bytes.count, bytes[start - 1] == UInt8(ascii: "<"), bytes[end] == UInt8(ascii: ">") { return true }
+        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "-"), bytes[end + 1] &- UInt8(ascii: "A") < 26 {
+            var k = end + 1
+            while k < bytes.count, isWordByte(bytes[k]) { k += 1 }
+            if gazetteer.matches(key: PlaceName.key(UnsafeBufferPointer(rebasing: bytes[(end + 1)..<k]))).isEmpty { return true }
+        }
+        if start > 1, bytes[start - 1] == UInt8(ascii: "-"), isWordByte(bytes[start - 2]) {
+            var k = start - 1
+            while k > 0, isWordByte(bytes[k - 1]) { k -= 1 }
+            if gazetteer.matches(key: PlaceName.key(UnsafeBufferPointer(rebasing: bytes[k..<(start - 1)]))).isEmpty { return true }
+        }
+        return false
+    }
+
     /// The country whose demonym has ``PlaceName`` key `key`.
     private func demonymCountry(_ key: UInt64) -> String? {
         gazetteer.matches(key: key).first { $0.form == .demonym }.map { gazetteer.entries[Int($0.entry)].country }
@@ -335,11 +355,12 @@ public struct PlaceEnricher: Enricher {
         var found: String?
         var text = mention.text
         text.withUTF8 { bytes in
-            PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 3, capitalisedOnly: true) { _, runs in
+            PlaceWords(bytes, namesOnly: true).forEachRun(in: bytes, maxWords: 3, capitalisedOnly: true) { first, runs in
                 guard found == nil else { return 0 }
                 for run in runs.reversed() {
                     // A country, region or sizeable city in the name (the Bank of Japan, the Chicago Board of
                     // Trade), or a nationality (British Petroleum).
+                    if isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let matches = gazetteer.matches(key: run.key)
                     if isAmbiguousRegion(matches) { continue }
                     // A province without population figures (`Bethlehem Steel`) only in a country the story names.
@@ -383,7 +404,7 @@ public struct PlaceEnricher: Enricher {
                         if covered[k].upperBound > first.scalarStart { overlaps = true }
                         k += 1
                     }
-                    if overlaps { continue }
+                    if overlaps || isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     guard let match = gazetteer.matches(key: run.key).first(where: { $0.form != .alternate }) else { continue }
                     let entry = gazetteer.entries[Int(match.entry)]
                     if entry.kind == .area { return run.words }
@@ -408,8 +429,9 @@ public struct PlaceEnricher: Enricher {
         var title = title
         let allCapitals = !title.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
         title.withUTF8 { bytes in
-            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { _, runs in
+            PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { first, runs in
                 for run in runs.reversed() {
+                    if isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let matches = gazetteer.matches(key: run.key)
                     // The name of a company or person the body tags (`GEORGIA-PACIFIC`) is no place.
                     if matches.isEmpty && run.words > 1 && otherNames.contains(run.key) { return run.words }
