@@ -48,13 +48,16 @@ struct CountryTally {
         Self.slot(code).map { isNamed[$0] } ?? false
     }
 
-    /// The countries scoring at least `minimumShare` of the best, best first, scores scaled to 0–1.
-    func ranked(minimumShare: Double, name: (String) -> String) -> [CountryScore] {
+    /// The countries scoring at least `minimumShare` of the best, best first, scores scaled to 0–1. Besides
+    /// the best, a country mentioned only once (`talks with the U.S.`) is a passing mention, kept only when
+    /// it scores at least `passingShare` of the best.
+    func ranked(minimumShare: Double, passingShare: Double, name: (String) -> String) -> [CountryScore] {
         let entries = credited.map { code in (code: code, score: scores[Self.slot(code)!], count: Int(counts[Self.slot(code)!])) }
-        guard let top = entries.map(\.score).max(), top > 0 else { return [] }
+        guard let best = entries.max(by: { ($0.score, $1.code) < ($1.score, $0.code) }), best.score > 0 else { return [] }
+        let top = best.score
         return
             entries
-            .filter { $0.score >= top * minimumShare }
+            .filter { $0.code == best.code || $0.score >= top * minimumShare && ($0.count >= 2 || $0.score >= top * passingShare) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
             .map { CountryScore(code: $0.code, name: name($0.code), score: ($0.score / top * 1000).rounded() / 1000, mentions: $0.count) }
     }

@@ -18,19 +18,24 @@ public import Articles
 ///    the article names the entry's country or region or datelines from its country: `Paris` is in
 ///    France unless the story names Texas.
 /// 3. Each piece of evidence credits its country, more in the title, the dateline and the first
-///    paragraph; countries scoring at least ``minimumShare`` of the best are kept, best first.
+///    paragraph; countries scoring at least ``minimumShare`` of the best are kept, best first, and of
+///    those mentioned only once (passing mentions) only the best and those scoring ``passingShare`` of it.
 public struct PlaceEnricher: Enricher {
     /// The gazetteer.
     public let gazetteer: PlaceGazetteer
     /// A country is reported when its score is at least this share of the best country's.
     public var minimumShare: Double
+    /// A country mentioned once, other than the best, is reported when its score is at least this share
+    /// of the best country's.
+    public var passingShare: Double
 
     public var name: String { "places" }
 
     /// Creates the enricher.
-    public init(gazetteer: PlaceGazetteer = .builtIn, minimumShare: Double = 0.3) {
+    public init(gazetteer: PlaceGazetteer = .builtIn, minimumShare: Double = 0.3, passingShare: Double = 0.8) {
         self.gazetteer = gazetteer
         self.minimumShare = minimumShare
+        self.passingShare = passingShare
     }
 
     public func enrich(_ text: ArticleText, into result: inout Enrichments) throws(EnrichmentError) {
@@ -196,7 +201,7 @@ public struct PlaceEnricher: Enricher {
 
         // 3. Organisations, listings and the title, preferring the meanings the body resolved.
         for text in [article.title ?? "", article.body] {
-            Self.forEachListingCountry(in: text) { tally.credit($0, Weight.listing, named: false, mention: false) }
+            Self.forEachListingCountry(in: text) { tally.credit($0, Weight.listing, named: false) }
         }
         let bodyRows = Set(resolved.keys)
         for (mention, key) in organisations {
@@ -248,7 +253,7 @@ public struct PlaceEnricher: Enricher {
             $0.mentions.count != $1.mentions.count
                 ? $0.mentions.count > $1.mentions.count : $0.mentions[0].start < $1.mentions[0].start
         }
-        let countries = tally.ranked(minimumShare: minimumShare) { gazetteer.country($0)?.name ?? $0 }
+        let countries = tally.ranked(minimumShare: minimumShare, passingShare: passingShare) { gazetteer.country($0)?.name ?? $0 }
         return (places, countries)
     }
 
@@ -370,7 +375,15 @@ public struct PlaceEnricher: Enricher {
                             && (entry.kind == .country || entry.kind == .region && (entry.population > 0 || tally.names(entry.country))
                                 || entry.kind == .city && entry.population >= 100_000)
                     }) ?? matches.first(where: { $0.form == .demonym }) {
-                        found = gazetteer.entries[Int(match.entry)].country
+                        let entry = gazetteer.entries[Int(match.entry)]
+                        // A foreign city's name in a company of another country's law (`Midland Bank Plc`) is
+                        // a name; `Inc` and `Corp` are not only American.
+                        if entry.kind == .city, !bodyRows.contains(match.entry), let legal = Self.legalFormCountry(mention.text),
+                            legal != "US", legal != entry.country
+                        {
+                            return 0
+                        }
+                        found = entry.country
                         return run.words
                     }
                 }
