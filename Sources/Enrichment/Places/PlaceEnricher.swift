@@ -188,6 +188,8 @@ public struct PlaceEnricher: Enricher {
             guard let best = resolve(key, tally: tally, datelineCountry: datelineCountry) else { continue }
             let entry = gazetteer.entries[Int(best.entry)]
             if isSmallUnnamed(entry, tally: tally, datelineCountry: datelineCountry) { continue }
+            // An acronym (`GAO`) is a country's (`UK`) or an organisation's, not a town's (Gao, Mali).
+            if entry.kind != .country, Self.isAcronym(mentions[0].text) { continue }
             resolved[best.entry, default: []].append(contentsOf: mentions)
             confidence[best.entry] = max(confidence[best.entry] ?? 0, best.confidence)
             let weight: Double
@@ -554,6 +556,11 @@ public struct PlaceEnricher: Enricher {
         case c("WA"): return "PL"
         default: return nil
         }
+    }
+
+    /// Two to four capital letters (`GAO`, `UK`).
+    static func isAcronym(_ text: String) -> Bool {
+        (2...4).contains(text.utf8.count) && text.utf8.allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
     }
 
     /// `INC` → `Inc`.
