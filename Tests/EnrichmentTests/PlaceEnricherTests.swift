@@ -185,4 +185,84 @@ import Testing
         let paris = try #require(result.places?.first { $0.name == "Paris" })
         #expect(paris.countryCode == "FR")
     }
+
+    @Test func georgiaIsTheStateInAStoryWithUSEvidence() throws {
+        let result = try run(
+            Article(
+                body: "Acme Data Corp said it revised its agreement to provide services to First Union Corp of Georgia "
+                    + "for 19 mln dlrs a year."))
+        #expect(result.countries?.first?.code == "US")
+        #expect(!(result.countries ?? []).contains { $0.code == "GE" })
+    }
+
+    @Test func aCountryMentionedOnceInPassingIsNotWhatTheStoryIsAbout() throws {
+        let result = try run(
+            Article(
+                body: """
+                    Japan's exports rose 4 pct in March, the Finance Ministry in Tokyo said on Friday. Japanese                     car makers shipped more vehicles to Asia than a year earlier, and Japan's trade surplus                     widened. Officials said sales to the U.S. were flat.
+                    """))
+        #expect(result.countries?.map(\.code) == ["JP"])
+        // Mentioned twice, the second country stays.
+        let twice = try run(
+            Article(
+                body: """
+                    Japan's exports rose 4 pct in March, the Finance Ministry in Tokyo said on Friday. Officials                     said sales to the U.S. were flat, and U.S. buyers ordered fewer cars.
+                    """))
+        #expect(Set(twice.countries?.map(\.code) ?? []) == ["JP", "US"])
+    }
+
+    @Test func acronymsAreNotTowns() throws {
+        // `Gao` is a town in Mali.
+        let result = try run(
+            Article(body: "The General Accounting Office said in a report that the GAO found no fraud in the program."))
+        #expect(!(result.countries ?? []).contains { $0.code == "ML" })
+    }
+
+    @Test func exchangeSuffixesAndNationalitiesPlaceCompanies() throws {
+        let listed = try run(Article(body: "Kawasaki Heavy Industries Ltd <KAWH.T> will raise output of motorcycles this year."))
+        #expect(listed.countries?.first?.code == "JP")
+        let british = try run(Article(body: "British Petroleum said it would sell its stake in the refinery next month."))
+        #expect(british.countries?.first?.code == "GB")
+    }
+
+    @Test func tickersAndHyphenatedNamesAreNotPlaces() throws {
+        let article = try parsed(
+            """
+            CARBIDE <UK> AND BRISTOL-MYERS <BMY> SIGN PACT
+
+            Union Carbide Corp and Bristol-Myers Co said they signed a research agreement.
+            """)
+        let result = try run(article)
+        #expect(!(result.countries ?? []).contains { $0.code == "GB" })
+        #expect(result.countries?.first?.code == "US")
+    }
+
+    @Test func directionsAreNotProvinces() throws {
+        // `Eastern` and `Southern` are provinces of several countries; `South` is a region of Cameroon.
+        let result = try run(
+            Article(body: "Panhandle Eastern Corp said Southern Bell will buy gas from its South pipeline unit."))
+        for code in ["GH", "ZM", "RW", "CM", "LK"] {
+            #expect(!(result.countries ?? []).contains { $0.code == code }, "\(code)")
+        }
+    }
+
+    @Test func formerAndAbbreviatedNames() throws {
+        let yugoslavia = try run(Article(body: "Yugoslavia reached an agreement with its creditor banks on Monday."))
+        #expect(yugoslavia.countries?.map(\.code) == ["RS"])
+        let virginia = try run(Article(body: "Charter Federal Savings of Bristol, Va., agreed to buy a savings bank."))
+        let bristol = try #require(virginia.places?.first { $0.name == "Bristol" })
+        #expect(bristol.countryCode == "US")
+    }
+
+    @Test func aSmallTownDoesNotNameItsCountry() throws {
+        // `Ifo` is a town of 88,000 in Nigeria, and the name of a German institute.
+        let result = try run(
+            Article(body: "Output will fall this year, the Ifo economic institute said. Ifo also predicted stagnation."))
+        #expect(!(result.countries ?? []).contains { $0.code == "NG" })
+    }
+
+    @Test func aCapitalsHeadlineOnlyStoryIsReadAsATitle() throws {
+        let article = try parsed("NRC ORDERS PHILADELPHIA ELECTRIC TO SHUT DOWN PEACH BOTTOM PLANT")
+        #expect(try run(article).countries?.first?.code == "US")
+    }
 }

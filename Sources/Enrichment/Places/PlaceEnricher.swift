@@ -370,12 +370,14 @@ public struct PlaceEnricher: Enricher {
                     if isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let matches = gazetteer.matches(key: run.key)
                     if isAmbiguousRegion(matches) { continue }
+                    let acronym = Self.isAcronym(bytes[first.start..<run.last.end])
                     // A province without population figures (`Bethlehem Steel`) only in a country the story names.
                     if let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: {
                         let entry = gazetteer.entries[Int($0.entry)]
                         return $0.form != .alternate
-                            && (entry.kind == .country || entry.kind == .region && (entry.population > 0 || tally.names(entry.country))
-                                || entry.kind == .city && entry.population >= 100_000)
+                            && (entry.kind == .country
+                                || !acronym && entry.kind == .region && (entry.population > 0 || tally.names(entry.country))
+                                || !acronym && entry.kind == .city && entry.population >= 100_000)
                     }) ?? matches.first(where: { $0.form == .demonym }) {
                         let entry = gazetteer.entries[Int(match.entry)]
                         // A foreign city's name in a company of another country's law (`Midland Bank Plc`) is
@@ -559,8 +561,10 @@ public struct PlaceEnricher: Enricher {
     }
 
     /// Two to four capital letters (`GAO`, `UK`).
-    static func isAcronym(_ text: String) -> Bool {
-        (2...4).contains(text.utf8.count) && text.utf8.allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
+    static func isAcronym(_ text: String) -> Bool { isAcronym(text.utf8) }
+
+    static func isAcronym(_ bytes: some Collection<UInt8>) -> Bool {
+        (2...4).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
     }
 
     /// `INC` → `Inc`.
