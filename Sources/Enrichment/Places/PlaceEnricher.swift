@@ -94,8 +94,10 @@ public struct PlaceEnricher: Enricher {
                 covered.append(mention.start..<mention.end)
                 let key = PlaceName.key(mention.text.utf8)
                 // A name ending in a legal form is a company, whatever type the tagger gave it.
-                let type = Self.isCompanyName(mention.text) ? "ORG" : entity.type
-                if type != "LOC" { otherNames.insert(key) }
+                let type = entity.type != "ORG" && Self.isCompanyName(mention.text) ? "ORG" : entity.type
+                if type != "LOC", mention.text.utf8.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: "-") }) {
+                    otherNames.insert(key)
+                }
                 switch type {
                 case "LOC":
                     if locations[key] == nil { locationOrder.append(key) }
@@ -367,9 +369,8 @@ public struct PlaceEnricher: Enricher {
                 for run in runs.reversed() {
                     // A country, region or sizeable city in the name (the Bank of Japan, the Chicago Board of
                     // Trade), or a nationality (British Petroleum).
-                    if isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let matches = gazetteer.matches(key: run.key)
-                    if isAmbiguousRegion(matches) { continue }
+                    if matches.isEmpty || isAmbiguousRegion(matches) || isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let acronym = Self.isAcronym(bytes[first.start..<run.last.end])
                     // A province without population figures (`Bethlehem Steel`) only in a country the story names.
                     if let match = matches.first(where: { bodyRows.contains($0.entry) }) ?? matches.first(where: {
@@ -421,11 +422,11 @@ public struct PlaceEnricher: Enricher {
                         if covered[k].upperBound > first.scalarStart { overlaps = true }
                         k += 1
                     }
-                    if overlaps || isPartOfOtherName(bytes, first.start, run.last.end) { continue }
+                    if overlaps { continue }
                     guard let match = gazetteer.matches(key: run.key).first(where: { $0.form != .alternate }) else { continue }
                     let entry = gazetteer.entries[Int(match.entry)]
                     if entry.kind == .area { return run.words }
-                    guard entry.kind == .country else { continue }
+                    guard entry.kind == .country, !isPartOfOtherName(bytes, first.start, run.last.end) else { continue }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.start..<run.last.end]), as: UTF8.self)
                     found(match.entry, match.form, Entity.Mention(start: first.scalarStart, end: run.last.scalarEnd, text: text))
                     return run.words
@@ -448,10 +449,10 @@ public struct PlaceEnricher: Enricher {
         title.withUTF8 { bytes in
             PlaceWords(bytes).forEachRun(in: bytes, maxWords: 4, capitalisedOnly: !allCapitals) { first, runs in
                 for run in runs.reversed() {
-                    if isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     let matches = gazetteer.matches(key: run.key)
                     // The name of a company or person the body tags (`GEORGIA-PACIFIC`) is no place.
                     if matches.isEmpty && run.words > 1 && otherNames.contains(run.key) { return run.words }
+                    if matches.isEmpty || isPartOfOtherName(bytes, first.start, run.last.end) { continue }
                     guard
                         let match = matches.first(where: { bodyRows.contains($0.entry) })
                             ?? matches.first(where: {
@@ -489,30 +490,29 @@ public struct PlaceEnricher: Enricher {
     static func forEachListingCountry(in text: String, _ body: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: "(") else {
-                    i += 1
-                    continue
-                }
-                let close = bytes[i] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: ")")
-                var j = i + 1
-                var dot = -1
-                while j < bytes.count, j - i <= 12 {
-                    let b = bytes[j]
-                    if b == UInt8(ascii: ".") {
-                        dot = j
-                    } else if !(b &- UInt8(ascii: "0") < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26) {
-                        break
+            guard let base = bytes.baseAddress else { return }
+            for (open, close) in [(UInt8(ascii: "<"), UInt8(ascii: ">")), (UInt8(ascii: "("), UInt8(ascii: ")"))] {
+                var i = 0
+                while i < bytes.count, let found = memchr(base + i, Int32(open), bytes.count - i) {
+                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    var j = start + 1
+                    var dot = -1
+                    while j < bytes.count, j - start <= 12 {
+                        let b = bytes[j]
+                        if b == UInt8(ascii: ".") {
+                            dot = j
+                        } else if !(b &- UInt8(ascii: "0") < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26) {
+                            break
+                        }
+                        j += 1
                     }
-                    j += 1
+                    if j < bytes.count, bytes[j] == close, dot > start + 1, j - dot >= 2, j - dot <= 3,
+                        let country = listingCountry(UnsafeBufferPointer(rebasing: bytes[(dot + 1)..<j]))
+                    {
+                        body(country)
+                    }
+                    i = start + 1
                 }
-                if j < bytes.count, bytes[j] == close, dot > i + 1, j - dot >= 2, j - dot <= 3,
-                    let country = listingCountry(UnsafeBufferPointer(rebasing: bytes[(dot + 1)..<j]))
-                {
-                    body(country)
-                }
-                i = j
             }
         }
     }
@@ -579,25 +579,51 @@ public struct PlaceEnricher: Enricher {
 
     /// Whether `name` ends with a company's legal form (`Inc`, `plc`, `Ltd`, `SA`).
     static func isCompanyName(_ name: String) -> Bool {
-        if legalFormCountry(name) != nil { return true }
-        let last = name.utf8.lastIndex(of: 0x20).map { name[name.index(after: $0)...] } ?? name[...]
-        switch last {
-        case "Ltd", "Ltd.", "Limited", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Bhd", "Berhad", "Pte":
-            return last.utf8.count < name.utf8.count
-        default: return false
-        }
+        legalForm(name).map { $0.words < name.utf8.count } ?? false
     }
 
     /// The country whose company law a legal form at the end of an organisation name belongs to.
     static func legalFormCountry(_ name: String) -> String? {
-        let last = name.utf8.lastIndex(of: 0x20).map { name[name.index(after: $0)...] } ?? name[...]
-        switch last {
-        case "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Incorporated", "Corporation", "LLC", "Llc": return "US"
-        case "plc", "PLC", "Plc": return "GB"
-        case "GmbH", "AG", "KGaA": return "DE"
-        case "Pty": return "AU"
-        case "KK", "K.K.": return "JP"
-        default: return nil
-        }
+        legalForm(name)?.country
     }
+
+    /// The legal form that ends `name`: its country (`nil` for forms of several countries' law, `Ltd`),
+    /// and its length in bytes. The last word's bytes, packed into an integer, are compared with a short table.
+    private static func legalForm(_ name: String) -> (country: String?, words: Int)? {
+        var name = name
+        return name.withUTF8 { legalForm($0) }
+    }
+
+    private static func legalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> (country: String?, words: Int)? {
+        var packed: UInt64 = 0
+        var count = 0
+        var i = bytes.count
+        while i > 0, bytes[i - 1] != 0x20 {
+            i -= 1
+            count += 1
+            if count > 12 { return nil }
+        }
+        if count > 8 {
+            let word = bytes[i...]
+            return word.elementsEqual("Incorporated".utf8) || word.elementsEqual("Corporation".utf8) ? ("US", count) : nil
+        }
+        for k in i..<bytes.count { packed = packed << 8 | UInt64(bytes[k]) }
+        for form in legalForms where form.packed == packed { return (form.country, count) }
+        return nil
+    }
+
+    /// Legal forms of up to eight bytes, packed as in ``legalForm(_:)``.
+    private static let legalForms: [(packed: UInt64, country: String?)] = {
+        var table: [(packed: UInt64, country: String?)] = []
+        func add(_ forms: [String], _ country: String?) {
+            for form in forms { table.append((form.utf8.reduce(0) { $0 << 8 | UInt64($1) }, country)) }
+        }
+        add(["Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "LLC", "Llc"], "US")
+        add(["plc", "PLC", "Plc"], "GB")
+        add(["GmbH", "AG", "KGaA"], "DE")
+        add(["Pty"], "AU")
+        add(["KK", "K.K."], "JP")
+        add(["Ltd", "Ltd.", "Limited", "SA", "S.A.", "NV", "N.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Bhd", "Berhad", "Pte"], nil)
+        return table
+    }()
 }
