@@ -579,7 +579,7 @@ public struct PlaceEnricher: Enricher {
 
     /// Whether `name` ends with a company's legal form (`Inc`, `plc`, `Ltd`, `SA`).
     static func isCompanyName(_ name: String) -> Bool {
-        legalForm(name).map { $0.words < name.utf8.count } ?? false
+        legalForm(name).map { $0.country != nil || $0.words < name.utf8.count } ?? false
     }
 
     /// The country whose company law a legal form at the end of an organisation name belongs to.
