@@ -233,6 +233,77 @@ import Testing
         #expect(!article.removed.contains { $0.kind == "teaser" })
     }
 
+    @Test func shortWrappedBriefIsOneParagraph() throws {
+        // Newswire whose dateline was cut from the first line: a short opening line, then lines wrapped
+        // at about 65 characters, one of them mentioning a share price.
+        let text = """
+            ACME <ACMW> SAYS PATENT WILL BE ISSUED
+
+            Acme Diagnostics Ltd said it
+            received notification from the U.S. patent office that a patent
+            would be issued on its analog image processor, adding its share
+            price rose 12 pct to 4.50 dlrs on the news.
+             Reuter
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "ACME <ACMW> SAYS PATENT WILL BE ISSUED")
+        #expect(
+            article.body.hasPrefix(
+                "Acme Diagnostics Ltd said it received notification from the U.S. patent office that a patent would be "
+                    + "issued on its analog image processor, adding its share price rose 12 pct to 4.50 dlrs on the news."))
+        #expect(!article.removed.contains { $0.kind == "navigation" && $0.text.contains("patent") })
+    }
+
+    @Test func wrappedLinesEndingOnNumbersQuotesAndTagsContinue() throws {
+        let text = """
+            WIDGET MAKER SEES HIGHER SALES
+
+            <Acme Widget Manufacturing Corp>
+            (AWM) expects its profits to rise to 328 mln dlrs in the
+            year ending March 31, from a projected 300 mln dlrs this year,
+            and sales to rise to 1.2 billion dlrs from 950 mln dlrs in 1986
+            and 1,100 mln dlrs in 1987. "We expect to have the biggest
+            order book in the company's history," its president said, and
+            added that the company's prices would rise 2.5 pct from June
+            -- the first rise since 1985.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.dateline == nil)
+        #expect(article.body.split(separator: "\n\n").count == 1)
+        #expect(article.body.hasPrefix("<Acme Widget Manufacturing Corp> (AWM) expects"))
+        #expect(article.body.contains("1.2 billion dlrs from 950 mln dlrs in 1986 and 1,100 mln dlrs"))
+        #expect(article.body.contains("the biggest order book in the company's history"))
+        #expect(article.body.hasSuffix("from June -- the first rise since 1985."))
+    }
+
+    @Test func capitalsHeadlineWithItsSourceIsTheTitle() throws {
+        let text = """
+            COCOA CONTRACT TERMS TO CHANGE - DUTCH TRADERS
+
+            Contract terms for trade in cocoa butter
+            are to be changed from long tons to tonnes from the autumn
+            contracts onwards, Dutch traders said.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "COCOA CONTRACT TERMS TO CHANGE - DUTCH TRADERS")
+        #expect(article.dateline == nil)
+        #expect(article.body.hasPrefix("Contract terms for trade in cocoa butter are to be changed"))
+    }
+
+    @Test func aNameAndItsAbbreviationAreNoDateline() throws {
+        for line in [
+            "The International Widget Organization (IWO) said on Monday that stocks fell.",
+            "Officials at the Widget Commission (WC) said on Monday that stocks fell.",
+        ] {
+            let article = try RawTextParser().parse(line + "\n\nThe fall was the third in a row, it said.")
+            #expect(article.dateline == nil, "\(line)")
+            #expect(article.body.hasPrefix(line), "\(line)")
+        }
+        // A real one glued to the text still is.
+        let glued = try RawTextParser().parse("London (CNN)Police in London said on Monday that roads were closed.")
+        #expect(glued.dateline?.location == "London")
+    }
+
     @Test func captionsBeforeAStandaloneDatelineGoToMedia() throws {
         let text = """
             Bridge reopens after a month of repairs
