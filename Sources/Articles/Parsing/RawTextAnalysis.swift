@@ -210,7 +210,7 @@ struct RawTextAnalysis {
     /// paragraph after it (`Disappearances and killings`, `3. Sparkle Filter`) is a subheading: body.
     mutating func keepSubheadings() {
         for i in 1..<max(1, count - 1)
-        where roles[i] == .teaser && features[i].words <= 6 && roles[i - 1] == .body && roles[i + 1] == .body
+        where roles[i] == .teaser && features[i].words <= 6 && (roles[i - 1] == .body || roles[i - 1] == .caption) && roles[i + 1] == .body
             && features[i + 1].words >= 15 && !looksLikeCredit(i) && sharesWord(i, i + 1)
         {
             roles[i] = .body
@@ -557,6 +557,13 @@ struct RawTextAnalysis {
                 roles[i] = kind
             } else if let note = publisherNote(i, edge: i < bodyStart + 4 || i >= count - 4) {
                 roles[i] = note
+            } else if wrapWidth == nil, !indentsParagraphs, isDatedScene(i) {
+                roles[i] = .caption
+                media.append((i, MediaItem(kind: .caption, text: text(i))))
+            } else if i > start, roles[i - 1] == .body, repeatsQuotation(of: i - 1, in: i) {
+                roles[i] = .embed
+            } else if f.words <= 6, isPictographBanner(i) {
+                roles[i] = .editorNote
             } else if !indentsParagraphs, isStoryLink(i) {
                 roles[i] = .teaser
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) && !tableRows[i - start]
@@ -626,6 +633,67 @@ struct RawTextAnalysis {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for k in line.start..<line.end { hash = (hash ^ UInt64(buffer[k])) &* 0x100_0000_01b3 }
             return hash
+        }
+    }
+
+    /// Whether line `i`, unquoted, holds a quotation of line `p` of four words or more: the embedded post
+    /// (a tweet, a statement) that the paragraph before quotes (`"Several boats did sink," the sheriff's
+    /// office tweeted.`, then the tweet).
+    func repeatsQuotation(of p: Int, in i: Int) -> Bool {
+        let quoted = document.lines[p]
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            func isQuote(_ k: Int) -> Int {
+                if buffer[k] == UInt8(ascii: "\"") { return 1 }
+                if buffer[k] == 0xE2, k + 2 < buffer.count, buffer[k + 1] == 0x80, buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D {
+                    return 3
+                }
+                return 0
+            }
+            if (line.start..<line.end).contains(where: { isQuote($0) > 0 }) { return false }
+            var k = quoted.start
+            var open: Int?
+            while k < quoted.end {
+                let width = isQuote(k)
+                guard width > 0 else {
+                    k += 1
+                    continue
+                }
+                if let start = open {
+                    // The quotation without its closing comma or full stop.
+                    var end = k
+                    while end > start, buffer[end - 1] == UInt8(ascii: ",") || buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                    let words = buffer[start..<end].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+                    if words >= 4, ByteSearch.contains(buffer, line.start, line.end, buffer[start..<end].map(ByteSearch.lower)) { return true }
+                    open = nil
+                } else {
+                    open = k + width
+                }
+                k += width
+            }
+            return false
+        }
+    }
+
+    /// Whether line `i` starts and ends with a pictograph (`🚨 Spoilers ahead! 🚨`): a banner, not text.
+    func isPictographBanner(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        let bytes = document.bytes
+        func isPictograph(_ k: Int) -> Bool {
+            guard k >= line.start, k + 2 < line.end || k + 3 <= line.end else { return false }
+            // U+1F000…U+1FFFF (F0 9F …) or U+2600…U+27BF (E2 98…9E …).
+            return bytes[k] == 0xF0 && k + 1 < line.end && bytes[k + 1] == 0x9F
+                || bytes[k] == 0xE2 && k + 1 < line.end && bytes[k + 1] &- 0x98 < 7
+        }
+        guard line.byteCount >= 8, isPictograph(line.start) else { return false }
+        return isPictograph(line.end - 4) || isPictograph(line.end - 3)
+    }
+
+    /// Whether line `i` is a photo caption with no mark (``PhotoCaptions``).
+    func isDatedScene(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer {
+            PhotoCaptions.isDatedScene($0, start: line.start, end: line.end, features: features[i])
         }
     }
 

@@ -69,6 +69,15 @@ enum ByteSearch {
             needles = sorted
             self.buckets = buckets
         }
+
+        /// Whether `buffer[word]` is one of the needles, ignoring ASCII case.
+        func contains(_ buffer: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+            guard let first = word.first.map({ ByteSearch.lower(buffer[$0]) }), first < 0x80 else { return false }
+            for needle in needles[buckets[Int(first)]] where needle.count == word.count {
+                if zip(needle, word).allSatisfy({ $0 == ByteSearch.lower(buffer[$1]) }) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether `buffer[start..<end]` starts with `needle`, ignoring ASCII case.
