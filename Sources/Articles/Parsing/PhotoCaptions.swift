@@ -9,11 +9,8 @@ enum PhotoCaptions {
     /// auxiliary (`has`, `was`, `will`), no first person, no past participle in the first eight words, and
     /// no opening preposition (`On May 31, 2020, police …`).
     static func isDatedScene(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, features: LineFeatures) -> Bool {
-        guard features.words >= 8, features.words <= 70, buffer[end - 1] == UInt8(ascii: "."),
-            hasFullDate(buffer, start, end)
-        else {
-            return false
-        }
+        guard features.words >= 8, features.words <= 70, buffer[end - 1] == UInt8(ascii: ".") else { return false }
+        let (openers, newsWords, notVerbs) = (Self.openers, Self.newsWords, Self.notVerbs)
         var present = false
         var previous: Range<Int>?
         var index = 0
@@ -44,20 +41,22 @@ enum PhotoCaptions {
             index += 1
             i = j + 1
         }
-        return present
+        return present && hasFullDate(buffer, start, end)
     }
 
     /// `Month D, YYYY` or `D Month YYYY` (a month name or its abbreviation, a day, a year from 1800 to 2099).
     static func hasFullDate(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
         while i + 4 <= end {
-            // A four-digit year at a word boundary.
-            guard buffer[i] == UInt8(ascii: "1") && buffer[i + 1] &- UInt8(ascii: "8") < 2
-                || buffer[i] == UInt8(ascii: "2") && buffer[i + 1] == UInt8(ascii: "0"),
+            // A four-digit year at a word start.
+            while i + 4 <= end, buffer[i] != 0x20 { i += 1 }
+            i += 1
+            guard i + 4 <= end,
+                buffer[i] == UInt8(ascii: "1") && buffer[i + 1] &- UInt8(ascii: "8") < 2
+                    || buffer[i] == UInt8(ascii: "2") && buffer[i + 1] == UInt8(ascii: "0"),
                 buffer[i + 2] &- UInt8(ascii: "0") < 10, buffer[i + 3] &- UInt8(ascii: "0") < 10,
-                i > start, buffer[i - 1] == 0x20, i + 4 == end || !(buffer[i + 4] &- UInt8(ascii: "0") < 10)
+                i + 4 == end || !(buffer[i + 4] &- UInt8(ascii: "0") < 10)
             else {
-                i += 1
                 continue
             }
             // Before it: `May 31,` or `31 May`.
@@ -102,6 +101,7 @@ enum PhotoCaptions {
 
     /// `view of`, `is seen`, `are seen`, `is pictured`, `are pictured`.
     private static func phrase(_ buffer: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard (2...4).contains(first.count), (2...8).contains(second.count) else { return false }
         let a = UnsafeBufferPointer(rebasing: buffer[first])
         let b = UnsafeBufferPointer(rebasing: buffer[second])
         if a.elementsEqual("view".utf8) { return b.elementsEqual("of".utf8) }

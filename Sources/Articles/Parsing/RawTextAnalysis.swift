@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The line-role assignment behind ``RawTextParser``.
 struct RawTextAnalysis {
     enum Role: UInt8 {
@@ -626,12 +632,22 @@ struct RawTextAnalysis {
             Array($0.utf8)
         })
 
-    /// FNV-1a over the bytes of line `i`.
+    /// FNV-1a over the bytes of line `i`, eight bytes a step (a key for finding repeated lines, which are
+    /// then compared byte for byte).
     func lineHash(_ i: Int) -> UInt64 {
         let line = document.lines[i]
-        return document.bytes.withUnsafeBufferPointer { buffer in
+        return document.bytes.withUnsafeBytes { raw in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in line.start..<line.end { hash = (hash ^ UInt64(buffer[k])) &* 0x100_0000_01b3 }
+            var k = line.start
+            while k + 8 <= line.end {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x100_0000_01b3
+                hash ^= hash >> 29
+                k += 8
+            }
+            while k < line.end {
+                hash = (hash ^ UInt64(raw[k])) &* 0x100_0000_01b3
+                k += 1
+            }
             return hash
         }
     }
@@ -643,36 +659,52 @@ struct RawTextAnalysis {
         let quoted = document.lines[p]
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer { buffer in
-            func isQuote(_ k: Int) -> Int {
-                if buffer[k] == UInt8(ascii: "\"") { return 1 }
-                if buffer[k] == 0xE2, k + 2 < buffer.count, buffer[k + 1] == 0x80, buffer[k + 2] == 0x9C || buffer[k + 2] == 0x9D {
-                    return 3
-                }
-                return 0
-            }
-            if (line.start..<line.end).contains(where: { isQuote($0) > 0 }) { return false }
+            // A post is short; most lines fail here, or on quoting something themselves.
+            guard line.byteCount <= 400, Self.nextQuote(buffer, line.start, line.end) == nil,
+                Self.nextQuote(buffer, quoted.start, quoted.end) != nil
+            else { return false }
             var k = quoted.start
-            var open: Int?
-            while k < quoted.end {
-                let width = isQuote(k)
-                guard width > 0 else {
-                    k += 1
-                    continue
-                }
-                if let start = open {
-                    // The quotation without its closing comma or full stop.
-                    var end = k
-                    while end > start, buffer[end - 1] == UInt8(ascii: ",") || buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
-                    let words = buffer[start..<end].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
-                    if words >= 4, ByteSearch.contains(buffer, line.start, line.end, buffer[start..<end].map(ByteSearch.lower)) { return true }
-                    open = nil
-                } else {
-                    open = k + width
-                }
-                k += width
+            while let (open, width) = Self.nextQuote(buffer, k, quoted.end),
+                let (close, closeWidth) = Self.nextQuote(buffer, open + width, quoted.end)
+            {
+                // The quotation without its closing comma or full stop.
+                let start = open + width
+                var end = close
+                while end > start, buffer[end - 1] == UInt8(ascii: ",") || buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                let words = buffer[start..<end].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+                if words >= 4, Self.occurs(buffer, start..<end, in: line.start..<line.end) { return true }
+                k = close + closeWidth
             }
             return false
         }
+    }
+
+    /// Whether the bytes of `needle` occur in `haystack` (exact bytes; memchr for the first, then memcmp).
+    static func occurs(_ buffer: UnsafeBufferPointer<UInt8>, _ needle: Range<Int>, in haystack: Range<Int>) -> Bool {
+        guard let base = buffer.baseAddress, !needle.isEmpty, needle.count <= haystack.count else { return false }
+        var k = haystack.lowerBound
+        let last = haystack.upperBound - needle.count
+        while k <= last, let found = memchr(base + k, Int32(buffer[needle.lowerBound]), last - k + 1) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, base + needle.lowerBound, needle.count) == 0 { return true }
+            k = at + 1
+        }
+        return false
+    }
+
+    /// The next quotation mark (`"`, `“`, `”`) in `buffer[from..<end]` and its width in bytes.
+    static func nextQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> (Int, Int)? {
+        guard from < end, let base = buffer.baseAddress else { return nil }
+        // memchr for `"` and for the lead byte of `“` / `”`.
+        let straight = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        var k = from
+        let limit = straight ?? end
+        while k < limit, let found = memchr(base + k, 0xE2, limit - k) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if at + 2 < end, buffer[at + 1] == 0x80, buffer[at + 2] == 0x9C || buffer[at + 2] == 0x9D { return (at, 3) }
+            k = at + 1
+        }
+        return straight.map { ($0, 1) }
     }
 
     /// Whether line `i` starts and ends with a pictograph (`🚨 Spoilers ahead! 🚨`): a banner, not text.
