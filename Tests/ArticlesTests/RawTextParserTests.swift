@@ -304,6 +304,50 @@ import Testing
         #expect(glued.dateline?.location == "London")
     }
 
+    @Test func unmarkedPhotoCaptionsGoToMedia() throws {
+        let caption = "Workers paint the railings of the new bridge over the Tana River in Garissa, Kenya, on March 3, 2021."
+        let text = """
+            Kenya opens its longest bridge
+
+            Garissa, Kenya (CNN) The longest bridge in Kenya opened on Monday after four years of work, \
+            officials said, cutting the drive between two market towns by three hours.
+
+            The bridge was paid for by the county and a development bank, the governor told reporters.
+
+            \(caption)
+
+            The bonds that paid for it mature on March 31, 2030, the county treasurer said in a statement.
+
+            Traders in Garissa said they expected prices of fresh produce to fall within weeks.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(!article.body.contains("railings"))
+        #expect(article.media.contains { $0.kind == .caption && $0.text == caption })
+        #expect(article.body.contains("The bonds that paid for it mature on March 31, 2030"))
+        #expect(article.body.contains("Traders in Garissa"))
+    }
+
+    @Test func anEmbeddedPostAndABannerAreNotText() throws {
+        let text = """
+            Boats sink during lake parade
+
+            (CNN) Several boats taking part in a parade on Lake Travis sank on Saturday, officials said.
+
+            "Several boats did sink during the parade," the sheriff's office tweeted.
+
+            Officers responded to many calls about boats in distress. Several boats did sink during the parade.
+
+            🚨 Spoilers ahead! 🚨
+
+            No one was hurt, the sheriff's office said later on Saturday evening.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.removed.contains { $0.kind == "embed" && $0.text.hasPrefix("Officers responded") })
+        #expect(article.removed.contains { $0.kind == "editor_note" && $0.text.contains("Spoilers") })
+        #expect(article.body.contains("the sheriff's office tweeted."))
+        #expect(article.body.hasSuffix("No one was hurt, the sheriff's office said later on Saturday evening."))
+    }
+
     @Test func captionsBeforeAStandaloneDatelineGoToMedia() throws {
         let text = """
             Bridge reopens after a month of repairs

@@ -4,14 +4,15 @@
 /// March 26, 2020.`). News prose about a dated event is in the past tense, attributed or quoted.
 enum PhotoCaptions {
     /// Whether the line `buffer[start..<end]` reads like such a caption: 8 to 70 words ending in a full stop,
-    /// a full date with its year, a present-tense verb or `view of` / `is seen` / `is pictured` among the
-    /// first ten words, and no quotation, no attribution (`said`, `according`), no perfect, past or future
+    /// a full date with its year, a place (`in`, `at`), a present-tense verb or `view of` / `is seen` /
+    /// `is pictured` among the first ten words, and no quotation, no attribution (`said`, `according`), no perfect, past or future
     /// auxiliary (`has`, `was`, `will`), no first person, no past participle in the first eight words, and
     /// no opening preposition (`On May 31, 2020, police …`).
     static func isDatedScene(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, features: LineFeatures) -> Bool {
         guard features.words >= 8, features.words <= 70, buffer[end - 1] == UInt8(ascii: ".") else { return false }
         let (openers, newsWords, notVerbs) = (Self.openers, Self.newsWords, Self.notVerbs)
         var present = false
+        var located = false
         var previous: Range<Int>?
         var index = 0
         var i = start
@@ -27,6 +28,12 @@ enum PhotoCaptions {
                 return false
             }
             if index == 0, openers.contains(buffer, word) { return false }
+            if word.count == 2 {
+                let second = buffer[word.lowerBound + 1]
+                if first == UInt8(ascii: "i") && second == UInt8(ascii: "n") || first == UInt8(ascii: "a") && second == UInt8(ascii: "t") {
+                    located = true
+                }
+            }
             if first &- UInt8(ascii: "a") < 26 || first == UInt8(ascii: "I") && word.count == 1 {
                 if newsWords.contains(buffer, word) { return false }
                 if index < 8, endsWith(buffer, word, "ed") { return false }
@@ -41,7 +48,7 @@ enum PhotoCaptions {
             index += 1
             i = j + 1
         }
-        return present && hasFullDate(buffer, start, end)
+        return present && located && hasFullDate(buffer, start, end)
     }
 
     /// `Month D, YYYY` or `D Month YYYY` (a month name or its abbreviation, a day, a year from 1800 to 2099).
