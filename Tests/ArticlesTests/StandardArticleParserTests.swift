@@ -30,4 +30,40 @@ import Testing
         let html = try StandardArticleParser().parse(Envelope(content: .html(Fixtures.page)))
         #expect(html.title == "Harbour reopens after storm repairs")
     }
+
+    @Test func pagesThatAreNoArticleAreRejected() throws {
+        let botCheck = """
+            We've detected unusual activity from your computer network
+
+            To continue, please click the box below to let us know you're not a robot.
+
+            Why did this happen?
+
+            Please make sure your browser supports JavaScript and cookies.
+            """
+        let menu = """
+            Help Centre
+            Getting Started Creating an Account Your Profile Settings Messages Photos and Videos Groups Events \
+            Pages Payments Marketplace Privacy Safety Accessibility Mobile Apps Account Recovery
+            Managing Your Account
+            """
+        for (name, text) in [("bot check", botCheck), ("menu", menu)] {
+            do {
+                _ = try StandardArticleParser().parse(Envelope(content: .text(text)))
+                Issue.record("\(name) parsed as an article")
+            } catch {
+                #expect(error.code == .notArticle, "\(name)")
+            }
+        }
+        let page = "<html><body><h1>Page not found</h1><p>The page you requested could not be found.</p></body></html>"
+        #expect(throws: ParseError.self) { try StandardArticleParser().parse(Envelope(content: .html(page))) }
+        // A long capitals headline, a results table and a body the sender vouches for stay articles.
+        for text in [
+            "CORRECTED - ACME GENERAL INC RAISES ANNUAL DIVIDEND AND SETS STOCK SPLIT (CORRECTS TO SHOW RAISE IN ANNUAL DIVIDEND, NOT QUARTERLY)",
+            "ACME <ACM> SETS PAYOUT\n\nQtly div 48 cts vs 44 cts prior\n    Pay May One\n    Record April One\n Reuter",
+        ] {
+            #expect(try StandardArticleParser().parse(Envelope(content: .text(text))).body.isEmpty == false)
+        }
+        #expect(try StandardArticleParser().parse(Envelope(content: .body(menu))).body == menu)
+    }
 }

@@ -9,6 +9,8 @@ public struct ParseError: Error, Sendable, CustomStringConvertible {
 
         /// No body text is left after cleaning.
         public static let emptyBody = Code("empty_body")
+        /// The page is no article: a bot check, an error page or a bare menu (``NonArticlePages``).
+        public static let notArticle = Code("not_article")
         /// The HTML could not be parsed at all.
         public static let htmlUnparseable = Code("html_unparseable")
     }

@@ -1,0 +1,55 @@
+/// Pages a crawler fetched that are no article: a bot check, an error or consent page, or a site's
+/// navigation menu with no text.
+enum NonArticlePages {
+    /// Why `body` is no article, or `nil` when it may be one.
+    ///
+    /// * An interstitial: under 150 words, with the wording of a bot check, a missing page or a script or
+    ///   cookie wall (`let us know you're not a robot`, `page not found`, `enable JavaScript`).
+    /// * A menu: one paragraph of 20 words or more without a single sentence end, most of them
+    ///   capitalised but not in capitals (a headline), few digits (a table of figures is text).
+    static func reason(_ body: String) -> String? {
+        var body = body
+        return body.withUTF8 { buffer -> String? in
+            var words = 0
+            var capitalised = 0
+            var digits = 0
+            var letters = 0
+            var lower = 0
+            var paragraphs = 1
+            var sentenceEnd = false
+            var previousSpace = true
+            for (k, b) in buffer.enumerated() {
+                let space = b == 0x20 || b == 0x0A
+                if !space && previousSpace {
+                    words += 1
+                    if b &- UInt8(ascii: "A") < 26 { capitalised += 1 }
+                }
+                if b &- UInt8(ascii: "0") < 10 {
+                    digits += 1
+                } else if (b | 0x20) &- UInt8(ascii: "a") < 26 {
+                    letters += 1
+                    if b &- UInt8(ascii: "a") < 26 { lower += 1 }
+                } else if b == 0x0A {
+                    if k > 0, buffer[k - 1] != 0x0A { paragraphs += 1 }
+                } else if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                    if k + 1 == buffer.count || buffer[k + 1] == 0x20 || buffer[k + 1] == 0x0A { sentenceEnd = true }
+                }
+                previousSpace = space
+            }
+            if words < 150, ByteSearch.containsAny(buffer, 0, buffer.count, interstitialPhrases) {
+                return "an interstitial page (a bot check, a missing page or a script or cookie wall), not an article"
+            }
+            if words >= 20, paragraphs == 1, !sentenceEnd, capitalised * 10 >= words * 6, lower * 2 >= letters, digits * 20 < letters {
+                return "a navigation menu without a sentence, not an article"
+            }
+            return nil
+        }
+    }
+
+    static let interstitialPhrases = ByteSearch.NeedleSet([
+        "not a robot", "unusual activity from your", "enable javascript", "javascript and cookies", "javascript is disabled",
+        "enable cookies", "access denied", "verify you are human", "verify that you are human", "are you a robot",
+        "captcha", "page not found", "404 not found", "page you requested", "page you are looking for",
+        "page you were looking for", "this page is not available", "this page isn't available",
+    ])
+}
