@@ -219,8 +219,9 @@ public struct PlaceEnricher: Enricher {
                     || entry.kind == .region && tally.cityRegions.contains(entry.regionKey)
                 {
                     tally.credit(entry.country, Weight.title, named: true)
-                } else if entry.kind == .city && entry.population >= 1_000_000 && match.form == .name {
-                    // A large city in a headline (`TORONTO SUN PLANS SPLIT`) that the body does not resolve.
+                } else if entry.kind == .city || entry.kind == .region, entry.population >= 1_000_000, match.form == .name {
+                    // A large city or region in a headline (`TORONTO SUN PLANS SPLIT`, `NORTH CAROLINA FEDERAL`)
+                    // that the body does not resolve.
                     tally.credit(entry.country, Weight.city, named: false)
                 }
             }
