@@ -98,6 +98,9 @@ EXTRA_DEMONYMS = {
     "RS": ["Yugoslav", "Yugoslavs"],
     "DE": ["German", "Germans", "West German", "East German", "W. German", "W.German"],
 }
+# Codes GeoNames still lists that ISO 3166-1 withdrew (Serbia and Montenegro, Netherlands Antilles);
+# XK (Kosovo), not in ISO 3166-1 either, stays.
+WITHDRAWN = {"CS", "AN"}
 # AP-style abbreviations of US states, as news writes them after a city (`Bristol, Va.`); not those that
 # are words or name parts once the dot is dropped (`Del.`, `La.`, `Miss.`, `Penn.`, `Wash.`).
 US_STATE_ABBREVIATIONS = {
@@ -208,7 +211,7 @@ def main():
 
     rows = []
     for code in sorted(countries):
-        if code not in iso_names:  # withdrawn codes (CS Serbia and Montenegro, AN Netherlands Antilles)
+        if code in WITHDRAWN:
             continue
         c = countries[code]
         d = info.get(code, {})

@@ -294,6 +294,7 @@ import Testing
         for line in [
             "The International Widget Organization (IWO) said on Monday that stocks fell.",
             "Officials at the Widget Commission (WC) said on Monday that stocks fell.",
+            "The International Widget Fund (IWF) Board met on Monday to discuss the fall in stocks.",
         ] {
             let article = try RawTextParser().parse(line + "\n\nThe fall was the third in a row, it said.")
             #expect(article.dateline == nil, "\(line)")
@@ -318,12 +319,15 @@ import Testing
 
             The bonds that paid for it mature on March 31, 2030, the county treasurer said in a statement.
 
+            The new tolls take effect in all counties on January 1, 2022.
+
             Traders in Garissa said they expected prices of fresh produce to fall within weeks.
             """
         let article = try RawTextParser().parse(text)
         #expect(!article.body.contains("railings"))
         #expect(article.media.contains { $0.kind == .caption && $0.text == caption })
         #expect(article.body.contains("The bonds that paid for it mature on March 31, 2030"))
+        #expect(article.body.contains("The new tolls take effect in all counties on January 1, 2022."))
         #expect(article.body.contains("Traders in Garissa"))
     }
 

@@ -196,19 +196,28 @@ import Testing
     }
 
     @Test func aCountryMentionedOnceInPassingIsNotWhatTheStoryIsAbout() throws {
-        let result = try run(
-            Article(
-                body: """
-                    Japan's exports rose 4 pct in March, the Finance Ministry in Tokyo said on Friday. Japanese                     car makers shipped more vehicles to Asia than a year earlier, and Japan's trade surplus                     widened. Officials said sales to the U.S. were flat.
-                    """))
+        let story = Article(
+            body: "Japan's exports rose 4 pct in March, the Finance Ministry said on Friday, as sales to the U.S. "
+                + "and Asia grew. Japanese car makers shipped more vehicles than a year earlier.")
+        var result = Enrichments()
+        try EntityEnricher.builtIn.enrich(story, into: &result)
+        try QuantityEnricher().enrich(story, into: &result)
+        var all = result
+        try PlaceEnricher(passingShare: 0).enrich(story, into: &all)
+        #expect(all.countries?.map(\.code) == ["JP", "US"])
+        try PlaceEnricher().enrich(story, into: &result)
         #expect(result.countries?.map(\.code) == ["JP"])
         // Mentioned twice, the second country stays.
         let twice = try run(
             Article(
-                body: """
-                    Japan's exports rose 4 pct in March, the Finance Ministry in Tokyo said on Friday. Officials                     said sales to the U.S. were flat, and U.S. buyers ordered fewer cars.
-                    """))
+                body: "Japan's exports rose 4 pct in March, the Finance Ministry in Tokyo said on Friday. Officials "
+                    + "said sales to the U.S. were flat, and U.S. buyers ordered fewer cars."))
         #expect(Set(twice.countries?.map(\.code) ?? []) == ["JP", "US"])
+    }
+
+    @Test func kosovoIsACountry() throws {
+        let result = try run(Article(body: "Kosovo's government met in Pristina on Monday to discuss the budget."))
+        #expect(result.countries?.first?.code == "XK")
     }
 
     @Test func acronymsAreNotTowns() throws {

@@ -20,7 +20,7 @@ enum Datelines {
         if let close = (start..<min(end, start + 60)).first(where: { buffer[$0] == UInt8(ascii: ")") }),
             isAgencyInBrackets(buffer, start: start, end: close + 1),
             separatorEnd(buffer, at: skipSpaces(buffer, close + 1, end), end: end) == nil,
-            close + 2 >= end || buffer[close + 1] != 0x20 || !(buffer[close + 2] &- UInt8(ascii: "a") < 26),
+            !continuesSentence(buffer, after: close, end: end),
             !isAbbreviation(buffer, start: start, end: close + 1)
         {
             return matchPrefix(buffer, start: start, prefixEnd: close + 1, separatorEnd: close + 1, end: end)
@@ -62,6 +62,11 @@ enum Datelines {
         }
         if agency.elementsEqual("Reuters".utf8) { return true }
         return zip(agency, agency.dropFirst()).contains { isUpper($0) && isUpper($1) }
+    }
+
+    /// Whether a space and a lower-case word follow the bracket closing at `close` (`(IMF) said`).
+    private static func continuesSentence(_ buffer: UnsafeBufferPointer<UInt8>, after close: Int, end: Int) -> Bool {
+        close + 2 < end && buffer[close + 1] == 0x20 && buffer[close + 2] &- UInt8(ascii: "a") < 26
     }
 
     /// Whether the capitals in brackets at the end of `buffer[start..<end]` end with the initials of the
@@ -122,7 +127,7 @@ enum Datelines {
         while close < min(end, start + 32), buffer[close] != UInt8(ascii: ")") { close += 1 }
         guard close < end, buffer[close] == UInt8(ascii: ")"), close > start + 1 else { return nil }
         // `(FDIC) said …` continues a sentence whose start is on the line before.
-        if close + 2 < end, buffer[close + 1] == 0x20, buffer[close + 2] &- UInt8(ascii: "a") < 26 { return nil }
+        if continuesSentence(buffer, after: close, end: end) { return nil }
         let agency = string(buffer, start + 1, close)
         let words = agency.split(separator: " ")
         guard words.count <= 3, let first = agency.utf8.first, isUpper(first), !agency.contains(where: \.isNumber)

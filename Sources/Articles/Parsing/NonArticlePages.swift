@@ -3,12 +3,13 @@
 enum NonArticlePages {
     /// Why `body` is no article, or `nil` when it may be one.
     ///
-    /// * An interstitial: under 150 words, with the wording of a bot check, a missing page or a script or
-    ///   cookie wall (`let us know you're not a robot`, `page not found`, `enable JavaScript`).
+    /// * An interstitial: under 150 words, with two phrases of a bot check, a missing page or a script
+    ///   or cookie wall in its title and first 400 bytes (`let us know you're not a robot`, `page not
+    ///   found`, `enable JavaScript`), or one in a page under 40 words.
     /// * A menu: one paragraph of 20 words or more without a single sentence end, most of them
     ///   capitalised but not in capitals (a headline), few digits (a table of figures is text).
-    static func reason(_ body: String) -> String? {
-        var body = body
+    static func reason(_ article: Article) -> String? {
+        var body = article.body
         return body.withUTF8 { buffer -> String? in
             var words = 0
             var capitalised = 0
@@ -36,8 +37,19 @@ enum NonArticlePages {
                 }
                 previousSpace = space
             }
-            if words < 150, ByteSearch.containsAny(buffer, 0, buffer.count, interstitialPhrases) {
-                return "an interstitial page (a bot check, a missing page or a script or cookie wall), not an article"
+            if words < 150, ByteSearch.containsAny(buffer, 0, min(buffer.count, 400), interstitialPhrases) {
+                // Two of the phrases in the title and the opening, or one in a page of a few lines; a
+                // news brief that quotes one (`an error page reading "access denied"`) is news.
+                var title = article.title ?? ""
+                let found = title.withUTF8 { titleBytes in
+                    interstitialPhrases.needles.count { needle in
+                        ByteSearch.contains(buffer, 0, min(buffer.count, 400), needle)
+                            || ByteSearch.contains(titleBytes, 0, titleBytes.count, needle)
+                    }
+                }
+                if found >= 2 || words < 40 {
+                    return "an interstitial page (a bot check, a missing page or a script or cookie wall), not an article"
+                }
             }
             if words >= 20, paragraphs == 1, !sentenceEnd, capitalised * 10 >= words * 6, lower * 2 >= letters, digits * 20 < letters {
                 return "a navigation menu without a sentence, not an article"
@@ -46,6 +58,7 @@ enum NonArticlePages {
         }
     }
 
+    /// The wording of bot checks, missing pages and script or cookie walls.
     static let interstitialPhrases = ByteSearch.NeedleSet([
         "not a robot", "unusual activity from your", "enable javascript", "javascript and cookies", "javascript is disabled",
         "enable cookies", "access denied", "verify you are human", "verify that you are human", "are you a robot",

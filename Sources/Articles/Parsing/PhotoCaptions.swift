@@ -87,19 +87,23 @@ enum PhotoCaptions {
         return false
     }
 
+    /// One or two digits.
     private static func isDay(_ buffer: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         (1...2).contains(word.count) && word.allSatisfy { buffer[$0] &- UInt8(ascii: "0") < 10 }
     }
 
+    /// A capitalised month name or abbreviation (`May`, `Sept.`).
     private static func isMonth(_ buffer: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         !word.isEmpty && buffer[word.lowerBound] &- UInt8(ascii: "A") < 26 && months.contains(buffer, word)
     }
 
+    /// Punctuation that ends a word (`,` `.` `;` `:` `)`).
     private static func isTrailingPunctuation(_ b: UInt8) -> Bool {
         b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
             || b == UInt8(ascii: ")")
     }
 
+    /// Whether the word is longer than `suffix` plus one and ends with it.
     private static func endsWith(_ buffer: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ suffix: StaticString) -> Bool {
         let n = suffix.utf8CodeUnitCount
         guard word.count > n + 1 else { return false }
@@ -116,14 +120,17 @@ enum PhotoCaptions {
         return b.elementsEqual("seen".utf8) || b.elementsEqual("pictured".utf8)
     }
 
+    /// Month names and their abbreviations, lower case.
     static let months = ByteSearch.NeedleSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
     ])
-    /// Words that mark prose: attribution, perfect, past and future auxiliaries, the first person.
+    /// Words that mark prose: attribution, perfect, past and future auxiliaries, the first person, and
+    /// schedules (`take effect`, `mature`, `until`), which are dated in the future.
     static let newsWords = ByteSearch.NeedleSet([
         "said", "says", "say", "told", "according", "has", "have", "had", "was", "were", "will", "would", "i", "we",
-        "our", "my",
+        "our", "my", "effect", "effective", "begin", "begins", "start", "starts", "due", "expected", "scheduled",
+        "deadline", "until", "mature", "matures", "expire", "expires", "payable", "valid",
     ])
     /// Lower-case words ending in `s` that are no verbs.
     static let notVerbs = ByteSearch.NeedleSet([
@@ -133,6 +140,6 @@ enum PhotoCaptions {
     /// Opening words of prose about a dated event.
     static let openers = ByteSearch.NeedleSet([
         "on", "in", "at", "by", "for", "after", "before", "during", "since", "but", "and", "when", "while", "as", "last",
-        "until", "from", "if", "since",
+        "until", "from", "if",
     ])
 }

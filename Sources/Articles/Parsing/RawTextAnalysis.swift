@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The line-role assignment behind ``RawTextParser``.
 struct RawTextAnalysis {
     enum Role: UInt8 {
@@ -362,12 +356,7 @@ struct RawTextAnalysis {
     func findBodyStart() -> Int {
         // Wrapped newswire: a headline set apart by a blank line, or in capitals, is the title, whatever
         // follows (a results table).
-        if wrapWidth != nil, count > 1, roles[0] == .unassigned,
-            document.lines[1].blankBefore || features[0].upperLetters == features[0].letters,
-            isHeadlineLike(0), features[0].words >= 2, datelineMatch(0) == nil
-        {
-            return 1
-        }
+        if wrapWidth != nil, headlineSetApart(orInCapitals: true), datelineMatch(0) == nil { return 1 }
         for i in 0..<min(count, 25) where roles[i] == .unassigned {
             if datelineMatch(i) != nil { return i }
             let f = features[i]
@@ -375,8 +364,15 @@ struct RawTextAnalysis {
             if i + 1 < count && continuesParagraph(i + 1) && !continuesParagraph(i) && f.words >= 3 { return i }
         }
         // No paragraph (a results table, a one-line brief): a headline set apart by a blank line is still the title.
-        if count > 1, document.lines[1].blankBefore, isHeadlineLike(0), features[0].words >= 2 { return 1 }
-        return 0
+        return headlineSetApart(orInCapitals: false) ? 1 : 0
+    }
+
+    /// Whether the first line is a headline of two words or more with a blank line after it (or, with
+    /// `orInCapitals`, written in capitals).
+    func headlineSetApart(orInCapitals: Bool) -> Bool {
+        count > 1 && roles[0] == .unassigned
+            && (document.lines[1].blankBefore || orInCapitals && features[0].upperLetters == features[0].letters)
+            && isHeadlineLike(0) && features[0].words >= 2
     }
 
     mutating func classifyHeader(_ range: Range<Int>, highlightsLayout: Bool) {
@@ -660,65 +656,40 @@ struct RawTextAnalysis {
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer { buffer in
             // A post is short; most lines fail here, or on quoting something themselves.
-            guard line.byteCount <= 400, Self.nextQuote(buffer, line.start, line.end) == nil,
-                Self.nextQuote(buffer, quoted.start, quoted.end) != nil
+            guard line.byteCount <= 400, ByteSearch.nextQuote(buffer, line.start, line.end) == nil,
+                ByteSearch.nextQuote(buffer, quoted.start, quoted.end) != nil
             else { return false }
             var k = quoted.start
-            while let (open, width) = Self.nextQuote(buffer, k, quoted.end),
-                let (close, closeWidth) = Self.nextQuote(buffer, open + width, quoted.end)
+            while let (open, width) = ByteSearch.nextQuote(buffer, k, quoted.end),
+                let (close, closeWidth) = ByteSearch.nextQuote(buffer, open + width, quoted.end)
             {
                 // The quotation without its closing comma or full stop.
                 let start = open + width
                 var end = close
                 while end > start, buffer[end - 1] == UInt8(ascii: ",") || buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
                 let words = buffer[start..<end].reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
-                if words >= 4, Self.occurs(buffer, start..<end, in: line.start..<line.end) { return true }
+                if words >= 4, ByteSearch.occurs(buffer, start..<end, in: line.start..<line.end) { return true }
                 k = close + closeWidth
             }
             return false
         }
     }
 
-    /// Whether the bytes of `needle` occur in `haystack` (exact bytes; memchr for the first, then memcmp).
-    static func occurs(_ buffer: UnsafeBufferPointer<UInt8>, _ needle: Range<Int>, in haystack: Range<Int>) -> Bool {
-        guard let base = buffer.baseAddress, !needle.isEmpty, needle.count <= haystack.count else { return false }
-        var k = haystack.lowerBound
-        let last = haystack.upperBound - needle.count
-        while k <= last, let found = memchr(base + k, Int32(buffer[needle.lowerBound]), last - k + 1) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, base + needle.lowerBound, needle.count) == 0 { return true }
-            k = at + 1
-        }
-        return false
-    }
-
-    /// The next quotation mark (`"`, `“`, `”`) in `buffer[from..<end]` and its width in bytes.
-    static func nextQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> (Int, Int)? {
-        guard from < end, let base = buffer.baseAddress else { return nil }
-        // memchr for `"` and for the lead byte of `“` / `”`.
-        let straight = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-        var k = from
-        let limit = straight ?? end
-        while k < limit, let found = memchr(base + k, 0xE2, limit - k) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if at + 2 < end, buffer[at + 1] == 0x80, buffer[at + 2] == 0x9C || buffer[at + 2] == 0x9D { return (at, 3) }
-            k = at + 1
-        }
-        return straight.map { ($0, 1) }
-    }
 
     /// Whether line `i` starts and ends with a pictograph (`🚨 Spoilers ahead! 🚨`): a banner, not text.
     func isPictographBanner(_ i: Int) -> Bool {
         let line = document.lines[i]
         let bytes = document.bytes
+        // The line's end without an emoji variation selector (U+FE0F, EF B8 8F: `⚠️`).
+        var end = line.end
+        if end - line.start >= 3, bytes[end - 3] == 0xEF, bytes[end - 2] == 0xB8, bytes[end - 1] == 0x8F { end -= 3 }
         func isPictograph(_ k: Int) -> Bool {
-            guard k >= line.start, k + 2 < line.end || k + 3 <= line.end else { return false }
+            guard k >= line.start, k + 3 <= end else { return false }
             // U+1F000…U+1FFFF (F0 9F …) or U+2600…U+27BF (E2 98…9E …).
-            return bytes[k] == 0xF0 && k + 1 < line.end && bytes[k + 1] == 0x9F
-                || bytes[k] == 0xE2 && k + 1 < line.end && bytes[k + 1] &- 0x98 < 7
+            return bytes[k] == 0xF0 && bytes[k + 1] == 0x9F || bytes[k] == 0xE2 && bytes[k + 1] &- 0x98 < 7
         }
-        guard line.byteCount >= 8, isPictograph(line.start) else { return false }
-        return isPictograph(line.end - 4) || isPictograph(line.end - 3)
+        guard end - line.start >= 8, isPictograph(line.start) else { return false }
+        return isPictograph(end - 4) || isPictograph(end - 3)
     }
 
     /// Whether line `i` is a photo caption with no mark (``PhotoCaptions``).

@@ -1,7 +1,7 @@
 /// The default parser: `.body` is taken unchanged, `.text` goes to ``RawTextParser``, `.html` to
-/// ``HTMLParser`` (a page that is no article, a bot check or a bare menu, fails with `notArticle`);
-/// then ``LanguageDetector`` sets `language` from the body, with the language the parser found (the
-/// envelope's, else the page's) as the hint.
+/// ``HTMLParser``, and a text or page that is no article (a bot check, a missing page, a bare menu)
+/// fails with `notArticle`; then ``LanguageDetector`` sets `language` from the body, with the language
+/// the parser found (the envelope's, else the page's) as the hint.
 public struct StandardArticleParser: ArticleParser {
     /// The parser for raw scraped text.
     public var text: RawTextParser
@@ -52,7 +52,7 @@ public struct StandardArticleParser: ArticleParser {
 
     /// `article`, unless its body is a bot check, an error page or a menu (a page, not a body the sender vouches for).
     private static func rejectingNonArticles(_ article: Article) throws(ParseError) -> Article {
-        if let reason = NonArticlePages.reason(article.body) { throw ParseError(code: .notArticle, detail: reason) }
+        if let reason = NonArticlePages.reason(article) { throw ParseError(code: .notArticle, detail: reason) }
         return article
     }
 }

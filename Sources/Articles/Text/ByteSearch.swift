@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// ASCII case-insensitive substring search over UTF-8 bytes (needles are lower-case ASCII).
 enum ByteSearch {
     /// Whether `buffer[start..<end]` contains `needle`, ignoring ASCII case.
@@ -97,4 +103,32 @@ enum ByteSearch {
 
     @inline(__always)
     static func lower(_ b: UInt8) -> UInt8 { b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
+
+    /// Whether the bytes of `needle` occur in `haystack` (exact bytes; memchr for the first, then memcmp).
+    static func occurs(_ buffer: UnsafeBufferPointer<UInt8>, _ needle: Range<Int>, in haystack: Range<Int>) -> Bool {
+        guard let base = buffer.baseAddress, !needle.isEmpty, needle.count <= haystack.count else { return false }
+        var k = haystack.lowerBound
+        let last = haystack.upperBound - needle.count
+        while k <= last, let found = memchr(base + k, Int32(buffer[needle.lowerBound]), last - k + 1) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, base + needle.lowerBound, needle.count) == 0 { return true }
+            k = at + 1
+        }
+        return false
+    }
+
+    /// The next quotation mark (`"`, `“`, `”`) in `buffer[from..<end]` and its width in bytes.
+    static func nextQuote(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> (Int, Int)? {
+        guard from < end, let base = buffer.baseAddress else { return nil }
+        // memchr for `"` and for the lead byte of `“` / `”`.
+        let straight = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        var k = from
+        let limit = straight ?? end
+        while k < limit, let found = memchr(base + k, 0xE2, limit - k) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if at + 2 < end, buffer[at + 1] == 0x80, buffer[at + 2] == 0x9C || buffer[at + 2] == 0x9D { return (at, 3) }
+            k = at + 1
+        }
+        return straight.map { ($0, 1) }
+    }
 }

@@ -227,10 +227,13 @@ public struct PlaceEnricher: Enricher {
             }
             // A company headline (`SALOMON INC SETS DIVIDEND`); of adjacent legal forms the last decides
             // (`MITSUI AND CO LTD`: none).
-            let words = title.split(separator: " ").map { $0.uppercased() == $0 ? Self.titleCased($0) : String($0) }
-            if var n = words.firstIndex(where: { Self.legalFormCountry($0) != nil }) {
-                while n + 1 < words.count, Self.legalFormCountry(words[n + 1]) != nil || words[n + 1].hasPrefix("Ltd") { n += 1 }
-                if let country = Self.legalFormCountry(words[n]) { tally.credit(country, Weight.legalForm, named: false) }
+            let words = title.split(separator: " ")
+            func form(_ word: Substring) -> (country: String?, bytes: Int)? {
+                Self.legalForm(String(word)) ?? (word.uppercased() == word ? Self.legalForm(Self.titleCased(word)) : nil)
+            }
+            if var n = words.firstIndex(where: { form($0)?.country != nil }) {
+                while n + 1 < words.count, form(words[n + 1]) != nil { n += 1 }
+                if let country = form(words[n])?.country { tally.credit(country, Weight.legalForm, named: false) }
             }
         }
 
@@ -277,10 +280,21 @@ public struct PlaceEnricher: Enricher {
         if start > 1, bytes[start - 1] == UInt8(ascii: "-"), isWordByte(bytes[start - 2]) {
             var k = start - 1
             while k > 0, isWordByte(bytes[k - 1]) { k -= 1 }
-            if gazetteer.matches(key: PlaceName.key(UnsafeBufferPointer(rebasing: bytes[k..<(start - 1)]))).isEmpty { return true }
+            // `pro-Russian`, `anti-American` and `Sino-Japanese` are no names.
+            let left = UnsafeBufferPointer(rebasing: bytes[k..<(start - 1)])
+            if left[0] &- UInt8(ascii: "A") < 26, !Self.combiningForms.contains(PlaceName.key(left)),
+                gazetteer.matches(key: PlaceName.key(left)).isEmpty
+            {
+                return true
+            }
         }
         return false
     }
+
+    /// Keys of the combining forms of nationalities (`Sino-`, `Franco-`).
+    static let combiningForms: Set<UInt64> = Set(
+        ["sino", "franco", "anglo", "indo", "afro", "euro", "greco", "russo", "italo", "austro", "hispano", "luso",
+         "judeo", "turco", "irano", "nippo", "germano", "polono", "serbo", "czecho"].map { PlaceName.key($0.utf8) })
 
     /// The country whose demonym has ``PlaceName`` key `key`.
     private func demonymCountry(_ key: UInt64) -> String? {
@@ -454,6 +468,12 @@ public struct PlaceEnricher: Enricher {
                     // The name of a company or person the body tags (`GEORGIA-PACIFIC`) is no place.
                     if matches.isEmpty && run.words > 1 && otherNames.contains(run.key) { return run.words }
                     if matches.isEmpty || isPartOfOtherName(bytes, first.start, run.last.end) { continue }
+                    // Two letters in a headline (`NEW MD`, `VA HOSPITALS`) name a country (`UK`) or nothing.
+                    if run.last.end - first.start <= 2,
+                        !matches.contains(where: { gazetteer.entries[Int($0.entry)].kind == .country })
+                    {
+                        continue
+                    }
                     guard
                         let match = matches.first(where: { bodyRows.contains($0.entry) })
                             ?? matches.first(where: {
@@ -564,6 +584,7 @@ public struct PlaceEnricher: Enricher {
     /// Two to four capital letters (`GAO`, `UK`).
     static func isAcronym(_ text: String) -> Bool { isAcronym(text.utf8) }
 
+    /// ``isAcronym(_:)`` on bytes.
     static func isAcronym(_ bytes: some Collection<UInt8>) -> Bool {
         (2...4).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
     }
@@ -580,7 +601,7 @@ public struct PlaceEnricher: Enricher {
 
     /// Whether `name` ends with a company's legal form (`Inc`, `plc`, `Ltd`, `SA`).
     static func isCompanyName(_ name: String) -> Bool {
-        legalForm(name).map { $0.country != nil || $0.words < name.utf8.count } ?? false
+        legalForm(name).map { $0.country != nil || $0.bytes < name.utf8.count } ?? false
     }
 
     /// The country whose company law a legal form at the end of an organisation name belongs to.
@@ -590,12 +611,13 @@ public struct PlaceEnricher: Enricher {
 
     /// The legal form that ends `name`: its country (`nil` for forms of several countries' law, `Ltd`),
     /// and its length in bytes. The last word's bytes, packed into an integer, are compared with a short table.
-    private static func legalForm(_ name: String) -> (country: String?, words: Int)? {
+    static func legalForm(_ name: String) -> (country: String?, bytes: Int)? {
         var name = name
         return name.withUTF8 { legalForm($0) }
     }
 
-    private static func legalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> (country: String?, words: Int)? {
+    /// ``legalForm(_:)`` on the UTF-8 bytes of a name.
+    private static func legalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> (country: String?, bytes: Int)? {
         var packed: UInt64 = 0
         var count = 0
         var i = bytes.count
