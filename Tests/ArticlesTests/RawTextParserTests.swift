@@ -321,6 +321,8 @@ import Testing
 
             The new tolls take effect in all counties on January 1, 2022.
 
+            Trucks queueing at the new toll plaza on Monday.
+
             Traders in Garissa said they expected prices of fresh produce to fall within weeks.
             """
         let article = try RawTextParser().parse(text)
@@ -328,6 +330,7 @@ import Testing
         #expect(article.media.contains { $0.kind == .caption && $0.text == caption })
         #expect(article.body.contains("The bonds that paid for it mature on March 31, 2030"))
         #expect(article.body.contains("The new tolls take effect in all counties on January 1, 2022."))
+        #expect(article.media.contains { $0.kind == .caption && $0.text == "Trucks queueing at the new toll plaza on Monday." })
         #expect(article.body.contains("Traders in Garissa"))
     }
 

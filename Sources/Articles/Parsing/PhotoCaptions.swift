@@ -1,4 +1,4 @@
-/// Photo captions that carry no mark at all, recognised by the way agencies write them: one sentence in
+/// Photo and video captions that carry no mark at all, recognised by the way agencies write them: one sentence in
 /// the present tense about a scene, with the day it was taken (`Pope Francis celebrates mass on May 31,
 /// 2020 at St Peter's Basilica.`, `A general view shows coffins in a warehouse in Bergamo, Italy, on
 /// March 26, 2020.`). News prose about a dated event is in the past tense, attributed or quoted.
@@ -49,6 +49,42 @@ enum PhotoCaptions {
             i = j + 1
         }
         return present && located && hasFullDate(buffer, start, end)
+    }
+
+    /// Whether the line reads like a video caption: a short scene without a finite verb, a participle
+    /// after its subject, a place and a weekday (`Boat parade honoring President Trump on Lake Travis
+    /// Saturday.`): 5 to 14 words ending in a full stop, a word in `-ing` among the second to fourth, `in`,
+    /// `at` or `on`, a weekday, and none of the words of prose (`said`, `is`, `was`, `will`, …) or quotes.
+    static func isVerblessScene(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, end: Int, features: LineFeatures) -> Bool {
+        guard features.words >= 5, features.words <= 14, buffer[end - 1] == UInt8(ascii: "."),
+            buffer[start] &- UInt8(ascii: "A") < 26
+        else {
+            return false
+        }
+        let (newsWords, weekdays) = (Self.newsWords, Self.weekdays)
+        var participle = false
+        var located = false
+        var weekday = false
+        var index = 0
+        var i = start
+        while i < end {
+            var j = i
+            while j < end, buffer[j] != 0x20 { j += 1 }
+            var word = i..<j
+            while word.count > 1, isTrailingPunctuation(buffer[word.upperBound - 1]) { word = word.lowerBound..<(word.upperBound - 1) }
+            let first = buffer[word.lowerBound]
+            if first == UInt8(ascii: "\"") || first == 0xE2 { return false }
+            if first &- UInt8(ascii: "a") < 26 {
+                if newsWords.contains(buffer, word) || finiteVerbs.contains(buffer, word) { return false }
+                if (1...3).contains(index), word.count > 5, endsWith(buffer, word, "ing") { participle = true }
+                if word.count == 2, prepositions.contains(buffer, word) { located = true }
+            } else if weekdays.contains(buffer, word) {
+                weekday = true
+            }
+            index += 1
+            i = j + 1
+        }
+        return participle && located && weekday
     }
 
     /// `Month D, YYYY` or `D Month YYYY` (a month name or its abbreviation, a day, a year from 1800 to 2099).
@@ -120,6 +156,12 @@ enum PhotoCaptions {
         return b.elementsEqual("seen".utf8) || b.elementsEqual("pictured".utf8)
     }
 
+    /// Weekday names, lower case.
+    static let weekdays = ByteSearch.NeedleSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+    /// Forms of `be` and `do`: a sentence with one has a finite verb.
+    static let finiteVerbs = ByteSearch.NeedleSet(["is", "are", "be", "been", "being", "do", "does", "did", "can", "could"])
+    /// Prepositions that place a scene.
+    static let prepositions = ByteSearch.NeedleSet(["in", "at", "on"])
     /// Month names and their abbreviations, lower case.
     static let months = ByteSearch.NeedleSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -692,11 +692,12 @@ struct RawTextAnalysis {
         return isPictograph(end - 4) || isPictograph(end - 3)
     }
 
-    /// Whether line `i` is a photo caption with no mark (``PhotoCaptions``).
+    /// Whether line `i` is a photo or video caption with no mark (``PhotoCaptions``).
     func isDatedScene(_ i: Int) -> Bool {
         let line = document.lines[i]
         return document.bytes.withUnsafeBufferPointer {
             PhotoCaptions.isDatedScene($0, start: line.start, end: line.end, features: features[i])
+                || PhotoCaptions.isVerblessScene($0, start: line.start, end: line.end, features: features[i])
         }
     }
 
