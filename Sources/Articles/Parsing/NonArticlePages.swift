@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Pages a crawler fetched that are no article: a bot check, an error or consent page, or a site's
 /// navigation menu with no text.
 enum NonArticlePages {
@@ -11,6 +17,8 @@ enum NonArticlePages {
     static func reason(_ article: Article) -> String? {
         var body = article.body
         return body.withUTF8 { buffer -> String? in
+            // Most bodies can be neither: over 2,000 bytes (150 words) and in more than one paragraph.
+            if buffer.count > 2_000, let base = buffer.baseAddress, memchr(base, 0x0A, buffer.count) != nil { return nil }
             var words = 0
             var capitalised = 0
             var digits = 0
