@@ -124,14 +124,20 @@ struct HTMLPageScan {
         }
         guard bylines.count < 8 else { return }
         for attribute in ["class", "id", "rel"] {
-            guard let value = HTMLNode.attribute(node, attribute)?.lowercased() else { continue }
-            if value.contains("byline") || value.contains("author") {
+            guard let value = HTMLNode.attributeBytes(node, attribute) else { continue }
+            let named = value.withUnsafeBufferPointer {
+                ByteSearch.contains($0, 0, $0.count, Self.byline) || ByteSearch.contains($0, 0, $0.count, Self.author)
+            }
+            if named {
                 let text = HTMLNode.collapsedText(node)
                 if !text.isEmpty && text.utf8.count < 120 { bylines.append(text) }
                 return
             }
         }
     }
+
+    private static let byline = Array("byline".utf8)
+    private static let author = Array("author".utf8)
 
     private mutating func readMeta(_ node: xmlNodePtr) {
         guard let content = HTMLNode.attribute(node, "content"), !content.isEmpty else { return }
@@ -190,12 +196,22 @@ enum HTMLNode {
     static func attributeBytes(_ node: xmlNodePtr, _ name: String) -> [UInt8]? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let attrName = a.pointee.name, String(cString: attrName).lowercased() == name {
+            if let attrName = a.pointee.name, equalsIgnoringCase(attrName, name) {
                 return content(of: a.pointee.children)
             }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// Whether the C string `bytes` equals `name` (lower case), ignoring ASCII case.
+    private static func equalsIgnoringCase(_ bytes: UnsafePointer<xmlChar>, _ name: String) -> Bool {
+        var p = bytes
+        for expected in name.utf8 {
+            guard ByteSearch.lower(p.pointee) == expected else { return false }
+            p += 1
+        }
+        return p.pointee == 0
     }
 
     /// The concatenated text children of an element, unchanged (for `<script>` data).
