@@ -227,14 +227,19 @@ public struct PlaceEnricher: Enricher {
             }
             // A company headline (`SALOMON INC SETS DIVIDEND`); of adjacent legal forms the last decides
             // (`MITSUI AND CO LTD`: none).
-            let words = title.split(separator: " ")
-            func form(_ word: Substring) -> (country: String?, bytes: Int)? {
-                Self.legalForm(String(word)) ?? (word.uppercased() == word ? Self.legalForm(Self.titleCased(word)) : nil)
+            var title = title
+            let country: String? = title.withUTF8 { bytes in
+                var forms: [(country: String?, bytes: Int)?] = []
+                var start = 0
+                for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
+                    forms.append(Self.headlineLegalForm(UnsafeBufferPointer(rebasing: bytes[start..<k])))
+                    start = k + 1
+                }
+                guard var n = forms.firstIndex(where: { $0?.country != nil }) else { return nil }
+                while n + 1 < forms.count, forms[n + 1] != nil { n += 1 }
+                return forms[n]?.country
             }
-            if var n = words.firstIndex(where: { form($0)?.country != nil }) {
-                while n + 1 < words.count, form(words[n + 1]) != nil { n += 1 }
-                if let country = form(words[n])?.country { tally.credit(country, Weight.legalForm, named: false) }
-            }
+            if let country { tally.credit(country, Weight.legalForm, named: false) }
         }
 
         var places: [Place] = []
@@ -589,11 +594,6 @@ public struct PlaceEnricher: Enricher {
         (2...4).contains(bytes.count) && bytes.allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
     }
 
-    /// `INC` → `Inc`.
-    static func titleCased(_ word: Substring) -> String {
-        word.prefix(1) + word.dropFirst().lowercased()
-    }
-
     static func firstWordKey(_ text: String) -> UInt64 {
         let word = text.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
         return PlaceName.key(word)
@@ -617,7 +617,8 @@ public struct PlaceEnricher: Enricher {
     }
 
     /// ``legalForm(_:)`` on the UTF-8 bytes of a name.
-    private static func legalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> (country: String?, bytes: Int)? {
+    /// With `titleCasing`, the last word is read as if title-cased (`INC` as `Inc`).
+    private static func legalForm(_ bytes: UnsafeBufferPointer<UInt8>, titleCasing: Bool = false) -> (country: String?, bytes: Int)? {
         var packed: UInt64 = 0
         var count = 0
         var i = bytes.count
@@ -627,12 +628,25 @@ public struct PlaceEnricher: Enricher {
             if count > 12 { return nil }
         }
         if count > 8 {
-            let word = bytes[i...]
-            return word.elementsEqual("Incorporated".utf8) || word.elementsEqual("Corporation".utf8) ? ("US", count) : nil
+            let rest = bytes[(i + 1)...].lazy.map { titleCasing ? Self.lower($0) : $0 }
+            let us = bytes[i] == UInt8(ascii: "I") && rest.elementsEqual("ncorporated".utf8)
+                || bytes[i] == UInt8(ascii: "C") && rest.elementsEqual("orporation".utf8)
+            return us ? ("US", count) : nil
         }
-        for k in i..<bytes.count { packed = packed << 8 | UInt64(bytes[k]) }
+        for k in i..<bytes.count {
+            packed = packed << 8 | UInt64(titleCasing && k > i ? Self.lower(bytes[k]) : bytes[k])
+        }
         for form in legalForms where form.packed == packed { return (form.country, count) }
         return nil
+    }
+
+    /// An ASCII letter in lower case; other bytes unchanged.
+    private static func lower(_ b: UInt8) -> UInt8 { b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
+
+    /// The legal form a headline word is (`INC`, `PLC`, `AG`, `Co`), as written or title-cased.
+    static func headlineLegalForm(_ word: UnsafeBufferPointer<UInt8>) -> (country: String?, bytes: Int)? {
+        guard !word.isEmpty, word.count <= 12, word[0] &- UInt8(ascii: "A") < 26 else { return nil }
+        return legalForm(word) ?? legalForm(word, titleCasing: true)
     }
 
     /// Legal forms of up to eight bytes, packed as in ``legalForm(_:)``.
