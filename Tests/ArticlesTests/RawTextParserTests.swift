@@ -355,6 +355,31 @@ import Testing
         #expect(article.body.hasSuffix("No one was hurt, the sheriff's office said later on Saturday evening."))
     }
 
+    @Test func pageFurnitureAroundATitleAndAtTheEnd() throws {
+        let text = """
+            Style |Jane Roe, Reluctant Heir
+            Jane Roe, Reluctant Heir
+            Photo Collage by John Doe / The Daily
+            Two boats were damaged in the harbour on Friday.
+            (CNN)
+            The heir to a shipping fortune said on Monday that she would sell the family's last three ships.
+            ♬ original sound - Jane Roe
+            She told reporters the sale would be complete by the end of the year, and that the crews would keep their jobs.
+            Get it from Acme for $ 11.50 .
+            Follow The Daily Travel on Instagram, Twitter and Facebook. And sign up for our weekly newsletter.
+            """
+        let article = try RawTextParser().parse(text)
+        #expect(article.title == "Jane Roe, Reluctant Heir")
+        #expect(article.media.contains { $0.kind == .caption && $0.text == "Two boats were damaged in the harbour on Friday." })
+        #expect(article.removed.contains { $0.kind == "embed" && $0.text.hasPrefix("♬") })
+        #expect(article.removed.contains { $0.kind == "promo" && $0.text.hasPrefix("Get it from Acme") })
+        #expect(article.removed.contains { $0.kind == "promo" && $0.text.hasPrefix("Follow The Daily") })
+        #expect(article.body.split(separator: "\n\n").count == 2)
+        let headline = try RawTextParser().parse(
+            "Supersonic jet reveal: How to watch live, start time\n\nThe company will show its supersonic jet on Wednesday, it said.")
+        #expect(headline.title == "Supersonic jet reveal: How to watch live, start time")
+    }
+
     @Test func captionsBeforeAStandaloneDatelineGoToMedia() throws {
         let text = """
             Bridge reopens after a month of repairs

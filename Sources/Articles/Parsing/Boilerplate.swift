@@ -42,7 +42,8 @@ enum Boilerplate {
 
     /// Publisher text around an article's prose that is not navigation.
     enum Note {
-        /// A shopping call to action with a price (`Get it from Acme for $9.55.`, `$60 at Acme`).
+        /// A shopping call to action with a price (`Get it from Acme for $9.55.`, `$60 at Acme`), or a call
+        /// to follow the publisher (`Follow X on Instagram …`) at the article's edge.
         case promo
         /// An affiliate-link disclosure (`… we may earn a commission`).
         case disclosure
@@ -54,6 +55,8 @@ enum Boilerplate {
     private static let disclosurePhrases = ByteSearch.NeedleSet([
         "share of sales", "affiliate commission", "earn a commission", "get a commission", "earn a small", "a commission for",
     ])
+    private static let followOpenings: [[UInt8]] = ["follow ", "sign up for ", "subscribe to "].map { Array($0.utf8) }
+    private static let socialNames = ByteSearch.NeedleSet(["instagram", "twitter", "facebook", "newsletter", "tiktok", "youtube"])
     private static let at = Array(" at ".utf8)
     private static let from = Array(" from ".utf8)
     private static let link = Array("link".utf8)
@@ -80,6 +83,12 @@ enum Boilerplate {
                 return .promo
             }
         }
+        // `Follow X Travel on Instagram, Twitter and Facebook. And sign up for our newsletter …` at the end.
+        if edge, words <= 60, followOpenings.contains(where: { ByteSearch.hasPrefix(buffer, start, end, $0) }),
+            ByteSearch.containsAny(buffer, start, end, socialNames)
+        {
+            return .promo
+        }
         if edge, words <= 80,
             ByteSearch.contains(buffer, start, end, commission) || ByteSearch.contains(buffer, start, end, shareOfSales),
             ByteSearch.containsAny(buffer, start, end, disclosurePhrases),
@@ -101,7 +110,12 @@ enum Boilerplate {
         var i = start
         while i + 1 < end {
             let b = buffer[i]
-            if b == UInt8(ascii: "$"), buffer[i + 1] &- 0x30 < 10 { return true }
+            // `$9.55`, and `$ 9.55` as some scrapers space it.
+            if b == UInt8(ascii: "$"),
+                buffer[i + 1] &- 0x30 < 10 || buffer[i + 1] == 0x20 && i + 2 < end && buffer[i + 2] &- 0x30 < 10
+            {
+                return true
+            }
             if b == 0xC2, i + 2 < end, buffer[i + 1] == 0xA3, buffer[i + 2] &- 0x30 < 10 { return true }  // £
             if b == 0xE2, i + 3 < end, buffer[i + 1] == 0x82, buffer[i + 2] == 0xAC, buffer[i + 3] &- 0x30 < 10 { return true }  // €
             i += 1

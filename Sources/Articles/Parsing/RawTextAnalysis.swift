@@ -144,6 +144,8 @@ struct RawTextAnalysis {
         } else {
             bodyStart = findBodyStart()
             classifyHeader(0..<bodyStart, highlightsLayout: false)
+            preferTitleWithoutSectionLabel()
+            captionAboveDatelineLine(bodyStart)
             bodyStart = skipCaptionsBeforeDateline(bodyStart)
         }
         while bodyStart < count, roles[bodyStart] != .unassigned { bodyStart += 1 }
@@ -388,7 +390,7 @@ struct RawTextAnalysis {
             } else if let envelopeTitle, sameText(text(i), envelopeTitle) {
                 roles[i] = .title
             } else if title == nil && envelopeTitle == nil && isHeadlineLike(i) && features[i].words >= 2
-                && !hasInterfaceText(i)
+                && (!hasInterfaceText(i) || isLongHeadlineWithColon(i)) && !isImageCredit(i)
             {
                 roles[i] = .title
                 title = text(i)
@@ -401,6 +403,40 @@ struct RawTextAnalysis {
             } else if highlightsLayout {
                 roles[i] = .header
             }
+        }
+    }
+
+    /// Whether line `i` has eight words or more and a colon: a headline (`… reveal: How to watch live`)
+    /// even when it names interface actions.
+    func isLongHeadlineWithColon(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return features[i].words >= 8 && document.bytes[line.start..<line.end].contains(UInt8(ascii: ":"))
+    }
+
+    /// Whether line `i` credits an image (`Photo Collage by Jane Roe / The Verge`, `Illustration: …`): a
+    /// slash or colon after a picture word.
+    func isImageCredit(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            ByteSearch.containsAny(buffer, line.start, min(line.end, line.start + 24), Self.pictureWords)
+                && buffer[line.start..<line.end].contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }
+        }
+    }
+
+    static let pictureWords = ByteSearch.NeedleSet(["photo", "image", "illustration", "collage", "graphic"])
+
+    /// A title written after a section label and a bar (`Style |James Murdoch, Rebellious Scion`) that is
+    /// also on a line of its own below: that line is the title.
+    mutating func preferTitleWithoutSectionLabel() {
+        guard let line = titleLine, let title, let bar = title.lastIndex(of: "|") else { return }
+        let bare = title[title.index(after: bar)...].trimmingSpaces()
+        guard !bare.isEmpty else { return }
+        for j in (line + 1)..<min(count, line + 4) where roles[j] == .header && text(j) == bare {
+            roles[line] = .header
+            roles[j] = .title
+            self.title = bare
+            titleLine = j
+            return
         }
     }
 
@@ -450,15 +486,27 @@ struct RawTextAnalysis {
     /// Share, subscribe, notification, "Read More" and similar interface lines.
     func isNavigation(_ i: Int) -> Bool {
         let f = features[i]
-        // A full sentence of eight words or more is text, even when it mentions logging in or a newsletter.
+        // A full sentence of eight words or more is text, even when it mentions logging in or a newsletter,
+        // and so is a headline of eight words or more with a colon (`… reveal: How to watch live`).
         guard f.words <= 14, !(f.isSentenceEnd && f.words >= 8) else { return false }
         let line = document.lines[i]
+        if isLongHeadlineWithColon(i) { return false }
         return document.bytes.withUnsafeBufferPointer { Boilerplate.isInterfaceText($0, line.start, line.end) }
     }
 
     /// Photo or video captions between the header and a dateline one or two lines below the first
     /// paragraph-like line (`Six people are in stable condition …`, then `(CNN) …`): the article starts
     /// at the dateline, and the lines before it are captions.
+    /// A sentence left in the header just above a dateline on its own line (`Six people are in stable
+    /// condition after the shooting.`, then `(CNN)`) is the lead photo's caption.
+    mutating func captionAboveDatelineLine(_ start: Int) {
+        guard start > 0, start < count, roles[start - 1] == .unassigned, features[start - 1].isSentenceEnd,
+            features[start - 1].words <= 35, let (_, cut) = datelineMatch(start), cut >= document.lines[start].end
+        else { return }
+        roles[start - 1] = .caption
+        media.append((start - 1, MediaItem(kind: .caption, text: text(start - 1))))
+    }
+
     mutating func skipCaptionsBeforeDateline(_ start: Int) -> Int {
         guard start < count, roles[start] == .unassigned, datelineMatch(start) == nil else { return start }
         for j in (start + 1)..<min(count, start + 3) where roles[j] == .unassigned && datelineMatch(j) != nil {
@@ -566,6 +614,8 @@ struct RawTextAnalysis {
                 roles[i] = .embed
             } else if f.words <= 6, isPictographBanner(i) {
                 roles[i] = .editorNote
+            } else if f.words <= 12, startsWithMusicNote(i) {
+                roles[i] = .embed
             } else if !indentsParagraphs, isStoryLink(i) {
                 roles[i] = .teaser
             } else if f.terminal == 0 && isHeadlineLike(i, maxWords: 16) && isStandalone(i) && !tableRows[i - start]
@@ -690,6 +740,15 @@ struct RawTextAnalysis {
         }
         guard end - line.start >= 8, isPictograph(line.start) else { return false }
         return isPictograph(end - 4) || isPictograph(end - 3)
+    }
+
+    /// Whether line `i` starts with a music note (`♪ ♫ ♬`, U+266A…U+266C): the sound label of an embedded
+    /// video (`♬ original sound - Name`).
+    func startsWithMusicNote(_ i: Int) -> Bool {
+        let line = document.lines[i]
+        let bytes = document.bytes
+        return line.byteCount > 3 && bytes[line.start] == 0xE2 && bytes[line.start + 1] == 0x99
+            && bytes[line.start + 2] &- 0xAA < 3
     }
 
     /// Whether line `i` is a photo or video caption with no mark (``PhotoCaptions``).
