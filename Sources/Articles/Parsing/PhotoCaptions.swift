@@ -14,13 +14,7 @@ enum PhotoCaptions {
         var present = false
         var located = false
         var previous: Range<Int>?
-        var index = 0
-        var i = start
-        while i < end {
-            var j = i
-            while j < end, buffer[j] != 0x20 { j += 1 }
-            var word = i..<j
-            while word.count > 1, isTrailingPunctuation(buffer[word.upperBound - 1]) { word = word.lowerBound..<(word.upperBound - 1) }
+        let prose = !forEachWord(buffer, start, end) { index, word in
             let first = buffer[word.lowerBound]
             if first == UInt8(ascii: "\"") || first == 0xE2 && word.count >= 3 && buffer[word.lowerBound + 1] == 0x80
                 && (buffer[word.lowerBound + 2] == 0x9C || buffer[word.lowerBound + 2] == 0x9D)
@@ -45,9 +39,9 @@ enum PhotoCaptions {
                 }
             }
             previous = word
-            index += 1
-            i = j + 1
+            return true
         }
+        if prose { return false }
         return present && located && hasFullDate(buffer, start, end)
     }
 
@@ -65,13 +59,7 @@ enum PhotoCaptions {
         var participle = false
         var located = false
         var weekday = false
-        var index = 0
-        var i = start
-        while i < end {
-            var j = i
-            while j < end, buffer[j] != 0x20 { j += 1 }
-            var word = i..<j
-            while word.count > 1, isTrailingPunctuation(buffer[word.upperBound - 1]) { word = word.lowerBound..<(word.upperBound - 1) }
+        let prose = !forEachWord(buffer, start, end) { index, word in
             let first = buffer[word.lowerBound]
             if first == UInt8(ascii: "\"") || first == 0xE2 { return false }
             if first &- UInt8(ascii: "a") < 26 {
@@ -81,10 +69,29 @@ enum PhotoCaptions {
             } else if weekdays.contains(buffer, word) {
                 weekday = true
             }
+            return true
+        }
+        if prose { return false }
+        return participle && located && weekday
+    }
+
+    /// Calls `body` with each space-separated word of `buffer[start..<end]` (its index, and its range
+    /// without trailing punctuation) while `body` returns `true`; returns `false` if `body` stopped it.
+    private static func forEachWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ body: (Int, Range<Int>) -> Bool
+    ) -> Bool {
+        var index = 0
+        var i = start
+        while i < end {
+            var j = i
+            while j < end, buffer[j] != 0x20 { j += 1 }
+            var word = i..<j
+            while word.count > 1, isTrailingPunctuation(buffer[word.upperBound - 1]) { word = word.lowerBound..<(word.upperBound - 1) }
+            if !word.isEmpty, !body(index, word) { return false }
             index += 1
             i = j + 1
         }
-        return participle && located && weekday
+        return true
     }
 
     /// `Month D, YYYY` or `D Month YYYY` (a month name or its abbreviation, a day, a year from 1800 to 2099).

@@ -545,46 +545,18 @@ public struct PlaceEnricher: Enricher {
 
     /// The country of a Reuters exchange suffix (upper or lower case).
     static func listingCountry(_ suffix: UnsafeBufferPointer<UInt8>) -> String? {
-        var code = 0
-        for b in suffix { code = code << 8 | Int(b & ~0x20) }
-        func c(_ s: StaticString) -> Int { s.withUTF8Buffer { $0.reduce(0) { $0 << 8 | Int($1) } } }
-        switch code {
-        case c("T"), c("OS"): return "JP"
-        case c("L"): return "GB"
-        case c("F"), c("DE"): return "DE"
-        case c("PA"): return "FR"
-        case c("AS"): return "NL"
-        case c("BR"): return "BE"
-        case c("MI"): return "IT"
-        case c("MC"): return "ES"
-        case c("ST"): return "SE"
-        case c("OL"): return "NO"
-        case c("CO"): return "DK"
-        case c("HE"): return "FI"
-        case c("VI"): return "AT"
-        case c("TO"), c("V"): return "CA"
-        case c("AX"): return "AU"
-        case c("NZ"): return "NZ"
-        case c("HK"): return "HK"
-        case c("SI"): return "SG"
-        case c("KL"): return "MY"
-        case c("BK"): return "TH"
-        case c("JK"): return "ID"
-        case c("KS"), c("KQ"): return "KR"
-        case c("TW"): return "TW"
-        case c("SS"): return "CN"
-        case c("BO"), c("NS"): return "IN"
-        case c("SA"): return "BR"
-        case c("MX"): return "MX"
-        case c("J"), c("JO"): return "ZA"
-        case c("IS"): return "TR"
-        case c("TA"): return "IL"
-        case c("LS"): return "PT"
-        case c("AT"): return "GR"
-        case c("WA"): return "PL"
-        default: return nil
-        }
+        let packed = suffix.reduce(0) { $0 << 8 | UInt32($1 & ~0x20) }
+        return exchanges.first { $0.packed == packed }?.country
     }
+
+    /// Reuters exchange suffixes, packed as in ``listingCountry(_:)``, and their countries.
+    private static let exchanges: [(packed: UInt32, country: String)] = [
+        ("T", "JP"), ("OS", "JP"), ("L", "GB"), ("F", "DE"), ("DE", "DE"), ("PA", "FR"), ("AS", "NL"), ("BR", "BE"),
+        ("MI", "IT"), ("MC", "ES"), ("ST", "SE"), ("OL", "NO"), ("CO", "DK"), ("HE", "FI"), ("VI", "AT"), ("TO", "CA"),
+        ("V", "CA"), ("AX", "AU"), ("NZ", "NZ"), ("HK", "HK"), ("SI", "SG"), ("KL", "MY"), ("BK", "TH"), ("JK", "ID"),
+        ("KS", "KR"), ("KQ", "KR"), ("TW", "TW"), ("SS", "CN"), ("BO", "IN"), ("NS", "IN"), ("SA", "BR"), ("MX", "MX"),
+        ("J", "ZA"), ("JO", "ZA"), ("IS", "TR"), ("TA", "IL"), ("LS", "PT"), ("AT", "GR"), ("WA", "PL"),
+    ].map { (suffix: String, country: String) in (suffix.utf8.reduce(0) { $0 << 8 | UInt32($1) }, country) }
 
     /// Two to four capital letters (`GAO`, `UK`).
     static func isAcronym(_ text: String) -> Bool { isAcronym(text.utf8) }
